@@ -1,0 +1,52 @@
+"""The named cast of the tests: alice the secretary, bob a member, carl an outsider."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from samverkan.directory.models import Body, Membership, Person
+from tests.factories import make_body, make_membership, make_organisation, make_person
+
+
+@dataclass
+class Cast:
+    region: object
+    kommun: object
+    public_body: Body
+    internal_body: Body
+    alice: Person
+    bob: Person
+    carl: Person
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    region = make_organisation(name="Region Skåne", kind="region")
+    kommun = make_organisation(name="Sjöbo kommun")
+    public_body = make_body(name="Delregional samverkan Sydost", short_name="DS Sydost")
+    internal_body = make_body(
+        name="Arbetsgrupp Sydost",
+        short_name="AG Sydost",
+        level="arbetsgrupp",
+        parent=public_body,
+        is_public=False,
+    )
+    alice = make_person("alice", name="Alice Andersson", organisation=kommun, email="a@example.se")
+    bob = make_person("bob", name="Bob Berg", organisation=region, phone="040-123456")
+    carl = make_person("carl", name="Carl Carlsson", organisation=region)
+    make_membership(alice, public_body, organisation=kommun, role=Membership.Role.SECRETARY)
+    make_membership(bob, public_body, organisation=region)
+    make_membership(bob, internal_body, organisation=region)
+    return Cast(region, kommun, public_body, internal_body, alice, bob, carl)
+
+
+@pytest.fixture
+def login(client):
+    """Sign in as one of the cast by username; None stays anonymous."""
+
+    def as_user(username: str | None):
+        if username:
+            client.login(username=username, password="pw-" + username)
+        return client
+
+    return as_user

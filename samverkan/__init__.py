@@ -1,0 +1,1 @@
+"""Samverkan: meetings, decisions and follow-up for collaboration bodies."""

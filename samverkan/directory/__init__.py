@@ -1,0 +1,1 @@
+"""The collaboration's directory: organisations, people, bodies and memberships."""

@@ -1,0 +1,9 @@
+"""App configuration for the directory."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "samverkan.directory"
+    verbose_name = _("Katalog")

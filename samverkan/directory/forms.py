@@ -1,0 +1,74 @@
+"""Forms for editing the directory; every message is in Swedish."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.directory.models import Body, Membership, Organisation, Person
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["name", "short_name", "level", "area", "parent", "description", "is_public"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, parents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if parents is not None:
+            self.fields["parent"].queryset = parents
+        if self.instance.pk:
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
+                pk=self.instance.pk
+            )
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "title", "organisation", "email", "phone"]
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "kind", "parent", "area"]
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "organisation", "role", "seat", "substitute_for", "start", "end"]
+        widgets = {"start": DATE_WIDGET, "end": DATE_WIDGET}
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        self.fields["start"].initial = timezone.localdate()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("seat") == Membership.Seat.REGULAR and cleaned.get("substitute_for"):
+            self.add_error("substitute_for", _("Bara en ersättare kan vara ersättare för någon."))
+        return cleaned
+
+
+class EndMembershipForm(forms.Form):
+    end = forms.DateField(label=_("Slutdatum"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.fields["end"].initial = timezone.localdate()
+
+    def clean_end(self):
+        end = self.cleaned_data["end"]
+        if self.membership.start and end < self.membership.start:
+            raise forms.ValidationError(_("Slutdatum kan inte vara före startdatum."))
+        return end
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Sök person eller organ"), max_length=100, required=False)

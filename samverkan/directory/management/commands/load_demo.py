@@ -1,0 +1,17 @@
+"""`samverkan load-demo`: demo people and accounts, for a demo database only."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from samverkan.directory.services import load_demo, load_reference
+
+
+class Command(BaseCommand):
+    help = "Läser in referensdata och demoinnehåll med demokonton (endast i en demodatabas)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demoinnehåll läses bara in när DEBUG=1 (en demodatabas).")
+        load_reference()
+        for what, n in load_demo().items():
+            self.stdout.write(f"{what}: {n.created} nya")

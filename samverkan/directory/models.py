@@ -1,0 +1,260 @@
+"""Organisations, people, bodies (samverkansorgan) and memberships with their history."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region")
+        MUNICIPALITY = "kommun", _("Kommun")
+        FEDERATION = "förbund", _("Förbund")
+        CARE_PROVIDER = "vårdgivare", _("Vårdgivare")
+        OTHER = "annan", _("Annan")
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=60, blank=True)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ingår i"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    area = models.CharField(_("delregionalt område"), max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:organisation", args=[self.pk])
+
+
+class Person(models.Model):
+    name = models.CharField(_("namn"), max_length=200)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användarkonto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:person", args=[self.pk])
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else ""
+
+
+class BodyQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BodyQuerySet":
+        """Bodies the user may read; the rule itself lives in permissions."""
+        from samverkan.directory.permissions import visible_body_filter
+
+        return self.filter(visible_body_filter(user))
+
+
+class Body(models.Model):
+    class Level(models.TextChoices):
+        CENTRAL = "central", _("Central")
+        SUBREGIONAL = "delregional", _("Delregional")
+        LOCAL = "lokal", _("Lokal")
+        FOCUS_GROUP = "fokusgrupp", _("Fokusgrupp")
+        WORKING_GROUP = "arbetsgrupp", _("Arbetsgrupp")
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=60, unique=True)
+    level = models.CharField(_("nivå"), max_length=20, choices=Level.choices)
+    area = models.CharField(_("område"), max_length=60, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("rapporterar till"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("beskrivning"), max_length=4000, blank=True)
+    is_public = models.BooleanField(
+        _("offentligt"),
+        default=True,
+        help_text=_("Offentliga organ syns för alla; interna bara för sina ledamöter."),
+    )
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organ")
+        verbose_name_plural = _("organ")
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:body", args=[self.pk])
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError(
+                    {
+                        "parent": _(
+                            "Ett organ kan inte rapportera till sig självt eller sina underorgan."
+                        )
+                    }
+                )
+            ancestor = ancestor.parent
+
+    def ancestors(self) -> list["Body"]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None) -> "MembershipQuerySet":
+        on = on or timezone.localdate()
+        return self.filter(Q(start__isnull=True) | Q(start__lte=on)).filter(
+            Q(end__isnull=True) | Q(end__gte=on)
+        )
+
+    def past(self, on: datetime.date | None = None) -> "MembershipQuerySet":
+        return self.filter(end__lt=on or timezone.localdate())
+
+    def for_user(self, user) -> "MembershipQuerySet":
+        return self.filter(person__user=user) if user.is_authenticated else self.none()
+
+    def overlapping(self, start, end) -> "MembershipQuerySet":
+        """Memberships whose period meets [start, end]; an open end runs forever."""
+        qs = self
+        if end is not None:
+            qs = qs.filter(Q(start__isnull=True) | Q(start__lte=end))
+        if start is not None:
+            qs = qs.filter(Q(end__isnull=True) | Q(end__gte=start))
+        return qs
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "ordförande", _("Ordförande")
+        VICE_CHAIR = "vice ordförande", _("Vice ordförande")
+        SECRETARY = "sekreterare", _("Sekreterare")
+        MEMBER = "ledamot", _("Ledamot")
+        CO_OPTED = "adjungerad", _("Adjungerad")
+
+    class Seat(models.TextChoices):
+        REGULAR = "ordinarie", _("Ordinarie")
+        SUBSTITUTE = "ersättare", _("Ersättare")
+
+    EDITOR_ROLES = (Role.CHAIR, Role.SECRETARY)
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("representerar"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    seat = models.CharField(_("plats"), max_length=20, choices=Seat.choices, default=Seat.REGULAR)
+    substitute_for = models.ForeignKey(
+        Person,
+        verbose_name=_("ersättare för"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="substituted_by",
+    )
+    start = models.DateField(_("från"), null=True, blank=True)
+    end = models.DateField(_("till"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body__name", "organisation__name", "person__name"]
+        verbose_name = _("ledamotskap")
+        verbose_name_plural = _("ledamotskap")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True)
+                | Q(start__isnull=True)
+                | Q(end__gte=models.F("start")),
+                name="membership_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display().lower()} i {self.body}"
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Slutdatum kan inte vara före startdatum.")})
+        if self.substitute_for_id and self.substitute_for_id == self.person_id:
+            raise ValidationError(
+                {"substitute_for": _("En person kan inte vara ersättare för sig själv.")}
+            )
+        if self.person_id and self.body_id:
+            clash = Membership.objects.filter(person_id=self.person_id, body_id=self.body_id)
+            if clash.exclude(pk=self.pk).overlapping(self.start, self.end).exists():
+                raise ValidationError(_("Personen är redan ledamot i organet under samma period."))
+
+    def end_on(self, day: datetime.date) -> None:
+        """Close the membership; it is kept so the history has an answer."""
+        if self.start and day < self.start:
+            raise ValidationError(_("Slutdatum kan inte vara före startdatum."))
+        self.end = day
+        self.save(update_fields=["end"])
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return (self.start is None or self.start <= today) and (
+            self.end is None or self.end >= today
+        )

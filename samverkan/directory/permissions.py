@@ -1,0 +1,89 @@
+"""Who may do what, derived from memberships: the one place these rules live.
+
+- Administrators (staff or superusers) may do everything.
+- A body's current ordförande and sekreterare edit the body, its members and its sub-bodies.
+- A body's current members read its internal pages; public bodies are read by everyone.
+- People's pages and contact details are for signed-in users only.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
+
+from samverkan.directory.models import Body, Membership, Person
+
+AnyUser = User | AnonymousUser
+
+
+def is_admin(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.is_staff)
+
+
+def _current(user: AnyUser):
+    return Membership.objects.current().for_user(user)
+
+
+def is_member(user: AnyUser, body: Body) -> bool:
+    return _current(user).filter(body=body).exists()
+
+
+def edited_body_ids(user: AnyUser) -> set[int]:
+    """Bodies the user chairs or is secretary of, with all their sub-bodies."""
+    if not user.is_authenticated:
+        return set()
+    frontier = set(
+        _current(user).filter(role__in=Membership.EDITOR_ROLES).values_list("body_id", flat=True)
+    )
+    found: set[int] = set()
+    while frontier:
+        found |= frontier
+        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        frontier -= found
+    return found
+
+
+def can_view_body(user: AnyUser, body: Body) -> bool:
+    return body.is_public or is_admin(user) or is_member(user, body) or can_edit_body(user, body)
+
+
+def can_edit_body(user: AnyUser, body: Body) -> bool:
+    return is_admin(user) or body.pk in edited_body_ids(user)
+
+
+def can_create_body(user: AnyUser, parent: Body | None = None) -> bool:
+    if is_admin(user):
+        return True
+    return parent is not None and can_edit_body(user, parent)
+
+
+def can_create_bodies(user: AnyUser) -> bool:
+    """May open the new-body form at all: administrators and anyone who edits a body."""
+    return is_admin(user) or bool(edited_body_ids(user))
+
+
+def can_view_people(user: AnyUser) -> bool:
+    return user.is_authenticated
+
+
+def can_create_person(user: AnyUser) -> bool:
+    return is_admin(user) or bool(edited_body_ids(user))
+
+
+def can_edit_person(user: AnyUser, person: Person) -> bool:
+    if is_admin(user) or (user.is_authenticated and person.user_id == user.pk):
+        return True
+    editable = edited_body_ids(user)
+    return bool(editable) and person.memberships.current().filter(body_id__in=editable).exists()
+
+
+def can_edit_organisations(user: AnyUser) -> bool:
+    return is_admin(user)
+
+
+def visible_body_filter(user: AnyUser) -> Q:
+    """The bodies a user may read, as a filter: public ones, their own, the ones they edit."""
+    if is_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(is_public=True)
+    own = _current(user).values("body")
+    return Q(is_public=True) | Q(pk__in=own) | Q(pk__in=edited_body_ids(user))

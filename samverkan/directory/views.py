@@ -1,0 +1,200 @@
+"""Directory pages: the body tree, bodies, people, organisations and search."""
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from samverkan.directory import permissions
+from samverkan.directory.forms import (
+    BodyForm,
+    EndMembershipForm,
+    MembershipForm,
+    OrganisationForm,
+    PersonForm,
+    SearchForm,
+)
+from samverkan.directory.models import Body, Membership, Organisation, Person
+from samverkan.directory.tree import body_tree
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def body_list(request):
+    bodies = Body.objects.visible_to(request.user)
+    return render(request, "directory/body_list.html", {"tree": body_tree(bodies)})
+
+
+def body_detail(request, pk):
+    body = get_object_or_404(Body.objects.visible_to(request.user).select_related("parent"), pk=pk)
+    current = body.memberships.current().select_related("person", "organisation", "substitute_for")
+    current = sorted(
+        current,
+        key=lambda m: (str(m.organisation or "~"), m.role != "ordförande", m.seat, m.person.name),
+    )
+    groups = [(org, list(ms)) for org, ms in groupby(current, key=lambda m: m.organisation)]
+    can_edit = permissions.can_edit_body(request.user, body)
+    context = {
+        "body": body,
+        "groups": groups,
+        "children": body.children.visible_to(request.user),
+        "past": body.memberships.past().select_related("person", "organisation")
+        if can_edit
+        else (),
+        "can_edit": can_edit,
+        "show_people": permissions.can_view_people(request.user),
+    }
+    return render(request, "directory/body_detail.html", context)
+
+
+def body_create(request):
+    _require(permissions.can_create_bodies(request.user))
+    parent = Body.objects.filter(pk=request.GET.get("parent") or None).first()
+    form = BodyForm(
+        request.POST or None, parents=_editable_bodies(request.user), initial={"parent": parent}
+    )
+    if form.is_valid():
+        if permissions.can_create_body(request.user, form.cleaned_data["parent"]):
+            body = form.save()
+            messages.success(request, _("Organet har skapats."))
+            return redirect(body)
+        form.add_error("parent", _("Välj ett organ som det nya organet rapporterar till."))
+    return render(request, "directory/body_form.html", {"form": form})
+
+
+def body_edit(request, pk):
+    body = get_object_or_404(Body.objects.visible_to(request.user), pk=pk)
+    _require(permissions.can_edit_body(request.user, body))
+    parents = _editable_bodies(request.user) | Body.objects.filter(pk=body.parent_id)
+    form = BodyForm(request.POST or None, instance=body, parents=parents)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Ändringarna har sparats."))
+        return redirect(body)
+    return render(request, "directory/body_form.html", {"form": form, "body": body})
+
+
+def _editable_bodies(user):
+    if permissions.is_admin(user):
+        return Body.objects.all()
+    return Body.objects.filter(pk__in=permissions.edited_body_ids(user))
+
+
+def membership_add(request, pk):
+    body = get_object_or_404(Body.objects.visible_to(request.user), pk=pk)
+    _require(permissions.can_edit_body(request.user, body))
+    form = MembershipForm(request.POST or None, body=body)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Ledamoten har lagts till."))
+        return redirect(body)
+    return render(request, "directory/membership_form.html", {"form": form, "body": body})
+
+
+def membership_end(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("body", "person"), pk=pk)
+    _require(permissions.can_edit_body(request.user, membership.body))
+    form = EndMembershipForm(request.POST or None, membership=membership)
+    if form.is_valid():
+        try:
+            membership.end_on(form.cleaned_data["end"])
+        except ValidationError as error:
+            form.add_error("end", error)
+        else:
+            messages.success(request, _("Ledamotskapet har avslutats."))
+            return redirect(membership.body)
+    return render(request, "directory/membership_end.html", {"form": form, "m": membership})
+
+
+@login_required
+def person_detail(request, pk):
+    person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
+    visible = Body.objects.visible_to(request.user)
+    memberships = (
+        person.memberships.filter(body__in=visible)
+        .select_related("body", "organisation")
+        .order_by("-start")
+    )
+    context = {
+        "person": person,
+        "current": [m for m in memberships if m.is_current],
+        "past": [m for m in memberships if not m.is_current],
+        "can_edit": permissions.can_edit_person(request.user, person),
+    }
+    return render(request, "directory/person_detail.html", context)
+
+
+@login_required
+def person_create(request):
+    _require(permissions.can_create_person(request.user))
+    form = PersonForm(request.POST or None)
+    if form.is_valid():
+        person = form.save()
+        messages.success(request, _("Personen har lagts till."))
+        return redirect(person)
+    return render(request, "directory/person_form.html", {"form": form})
+
+
+@login_required
+def person_edit(request, pk):
+    person = get_object_or_404(Person, pk=pk)
+    _require(permissions.can_edit_person(request.user, person))
+    form = PersonForm(request.POST or None, instance=person)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Ändringarna har sparats."))
+        return redirect(person)
+    return render(request, "directory/person_form.html", {"form": form, "person": person})
+
+
+def organisation_list(request):
+    organisations = Organisation.objects.filter(parent=None).prefetch_related(
+        Prefetch("children", queryset=Organisation.objects.order_by("name"))
+    )
+    return render(request, "directory/organisation_list.html", {"organisations": organisations})
+
+
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    people = organisation.people.all() if permissions.can_view_people(request.user) else ()
+    context = {
+        "organisation": organisation,
+        "people": people,
+        "can_edit": permissions.can_edit_organisations(request.user),
+    }
+    return render(request, "directory/organisation_detail.html", context)
+
+
+def organisation_edit(request, pk=None):
+    _require(permissions.can_edit_organisations(request.user))
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("Organisationen har sparats."))
+        return redirect(organisation)
+    return render(
+        request, "directory/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    q = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    bodies = people = ()
+    if len(q) >= 2:
+        bodies = Body.objects.visible_to(request.user).filter(
+            Q(name__icontains=q) | Q(short_name__icontains=q)
+        )[:10]
+        if permissions.can_view_people(request.user):
+            people = Person.objects.filter(name__icontains=q).select_related("organisation")[:10]
+    context = {"form": form, "q": q, "bodies": bodies, "people": people}
+    template = "directory/search.html#results" if request.htmx else "directory/search.html"
+    return render(request, template, context)
