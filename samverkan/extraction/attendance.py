@@ -1,0 +1,178 @@
+"""Who was there: "Närvarande", "Kallade", "Ej närvarande" and their kin, as lists of people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from samverkan.extraction.model import Attendee, Source
+from samverkan.extraction.people import PARENS, find_names, similar_label
+from samverkan.extraction.text import Block
+
+PRESENT = "present"
+ABSENT = "absent"
+INVITED = "invited"
+# Label → which list it fills, and the role it gives (None: no role)
+LABELS: dict[str, tuple[str, str | None]] = {
+    "närvarande": (PRESENT, None),
+    "närvarande ledamöter": (PRESENT, None),
+    "deltagare": (PRESENT, None),
+    "deltagande": (PRESENT, None),
+    "mötesdeltagare": (PRESENT, None),
+    "beslutande": (PRESENT, None),
+    "ledamöter": (PRESENT, None),
+    "styrelsemedlemmar": (PRESENT, None),
+    "närvarande ersättare": (PRESENT, "ersättare"),
+    "tjänstgörande ersättare": (PRESENT, "tjänstgörande ersättare"),
+    "ersättare": (PRESENT, "ersättare"),
+    "övriga deltagare": (PRESENT, None),
+    "övriga deltagande": (PRESENT, None),
+    "övriga närvarande": (PRESENT, None),
+    "närvarande, ej tjg ers": (PRESENT, "ej tjg ers"),
+    "adjungerade": (PRESENT, "adjungerad"),
+    "ej närvarande": (ABSENT, None),
+    "frånvarande": (ABSENT, None),
+    "förhinder": (ABSENT, None),
+    "anmält förhinder": (ABSENT, None),
+    "anmäld frånvaro": (ABSENT, None),
+    "avbud": (ABSENT, None),
+    "kallade": (INVITED, None),
+    "inbjudna": (INVITED, None),
+}
+# "Närvarande: Anna …", "Ej närvarande Maria …" (no colon in flattened text)
+LABEL_AT_START = re.compile(r"^\s*([^\W\d_][\w ,]{2,40}?)\s*(?::|$)\s*(.*)$", re.S)
+BARE_LABEL = re.compile(r"^\s*(Ej närvarande|Närvarande)\s+(?=[A-ZÅÄÖ])(.*)$", re.S)
+# "X, Y och Z från region skåne"
+FROM_ORG = re.compile(r"\bfrån\s+(.+?)\s*$", re.I)
+# "Tomas Wikström (M) ersättare för Cecilia Näslund (M)"
+SUBSTITUTE_FOR = re.compile(r"\b(?:ersättare|tjg ers\.?|ers\.)\s+för\s+(.+)$", re.I)
+SPLIT = re.compile(r"\s*(?:,|;|\s\|\s|\boch\b|\bsamt\b)\s*")
+
+
+@dataclass
+class Attendance:
+    present: list[Attendee] = field(default_factory=list)
+    absent: list[Attendee] = field(default_factory=list)
+    invited: list[Attendee] = field(default_factory=list)
+    last_block: int = -1  # index of the last block read as attendance
+
+    def names(self) -> list[str]:
+        return [a.name for a in self.present]
+
+
+def label_of(block: Block) -> tuple[str, str | None, str] | None:
+    """(list, role, rest of the text) when the block opens with an attendance label."""
+    text = block.lines[0][1].strip()
+    for pattern in (LABEL_AT_START, BARE_LABEL):
+        m = pattern.match(text)
+        if not m:
+            continue
+        label = m[1].strip().casefold()
+        for known, (which, role) in LABELS.items():
+            if similar_label(label, known):
+                return which, role, m[2]
+    return None
+
+
+def _name_share(text: str) -> float:
+    words = len(text.split()) or 1
+    return sum(len(h.name.split()) for h in find_names(text)) / words
+
+
+def read_attendance(blocks: list[Block]) -> Attendance:
+    found = Attendance()
+    i = 0
+    while i < len(blocks):
+        labelled = label_of(blocks[i])
+        if labelled is None:
+            i += 1
+            continue
+        which, role, rest = labelled
+        lines = [(blocks[i].line, rest)] + blocks[i].lines[1:]
+        j = i + 1
+        while j < len(blocks) and label_of(blocks[j]) is None:
+            nxt = blocks[j]
+            short_bullet = nxt.kind == "bullet" and len(nxt.text.split()) <= 8
+            if short_bullet or (nxt.kind != "heading" and _name_share(nxt.text) >= 0.4):
+                lines += nxt.lines
+                j += 1
+            else:
+                break
+        people = [p for number, text in lines for p in _people_in_line(text, number, role)]
+        target = {PRESENT: found.present, ABSENT: found.absent, INVITED: found.invited}[which]
+        target.extend(people)
+        found.last_block = max(found.last_block, j - 1)
+        i = j
+    _settle(found)
+    return found
+
+
+def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:
+    org_match = FROM_ORG.search(text)
+    line_org = org_match[1].strip(" .") if org_match else None
+    if org_match:
+        text = text[: org_match.start()]
+    people: list[Attendee] = []
+    for segment in SPLIT.split(text):
+        substituted = SUBSTITUTE_FOR.search(segment)
+        if substituted:
+            segment = segment[: substituted.start()]
+            for hit in find_names(substituted[1], whole_segment=True):
+                people.append(Attendee(hit.name, role="frånvarande", source=Source(number)))
+        hits = find_names(segment, whole_segment=True)
+        if not hits:
+            if people and segment[:1].islower() and people[-1].role is None:
+                people[-1] = _with(people[-1], role=segment.strip(" ."))
+            continue
+        for hit in hits:
+            tail = segment[hit.end :].strip()
+            people.append(_person(hit.name, tail, number, role, line_org))
+            if substituted:
+                people[-1] = _with(people[-1], role=substituted[0].strip())
+    return people
+
+
+def _person(name: str, tail: str, number: int, role: str | None, org: str | None) -> Attendee:
+    marks = {m.strip().casefold() for m in PARENS.findall(tail)}
+    tail_text = PARENS.sub("", tail).strip(" ,.:")
+    own_role = tail_text if tail_text[:1].islower() and len(tail_text) < 80 else None
+    presence = "nej" if "nej" in marks else None
+    return Attendee(
+        name=name,
+        organization=org,
+        role=own_role or role or (presence and "frånvarande"),
+        source=Source(number),
+    )
+
+
+def _with(person: Attendee, **changes: str | None) -> Attendee:
+    data = {
+        "name": person.name,
+        "organization": person.organization,
+        "role": person.role,
+        "source": person.source,
+    }
+    data.update(changes)
+    return Attendee(**data)  # type: ignore[arg-type]
+
+
+def _settle(found: Attendance) -> None:
+    """Deduplicate; the invited who are not present, "(Nej)" and the substituted are absent."""
+    present: dict[str, Attendee] = {}
+    absent: dict[str, Attendee] = {a.name.casefold(): a for a in found.absent}
+    for person in found.present:
+        key = person.name.casefold()
+        if person.role == "frånvarande":
+            absent.setdefault(key, _with(person, role=None))
+            continue
+        present.setdefault(key, person)
+    if present:
+        for person in found.invited:
+            if person.name.casefold() not in present:
+                absent.setdefault(person.name.casefold(), person)
+    elif found.invited:
+        present = {p.name.casefold(): p for p in found.invited}
+    for key in present:
+        absent.pop(key, None)
+    found.present = list(present.values())
+    found.absent = list(absent.values())

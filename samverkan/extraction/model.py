@@ -1,0 +1,100 @@
+"""The extraction's result: frozen dataclasses, turned into Minutes JSON in one place."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    line: int
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    organization: str | None = None
+    role: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: str | None
+    title: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    agenda_item: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    text: str
+    owners: tuple[str, ...] = ()
+    due: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class MeetingTime:
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    location: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    body: str | None = None
+    meeting: MeetingTime = field(default_factory=MeetingTime)
+    attendees: tuple[Attendee, ...] = ()
+    absent: tuple[Attendee, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[Action, ...] = ()
+    next_meetings: tuple[MeetingTime, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The Minutes JSON shape of the spec, with a `source` line on every item."""
+        return {
+            "body": self.body,
+            "meeting": _meeting(self.meeting, with_source=False),
+            "attendees": [_person(a) for a in self.attendees],
+            "absent": [_person(a) for a in self.absent],
+            "agenda": [
+                {"number": i.number, "title": i.title, **_src(i.source)} for i in self.agenda
+            ],
+            "decisions": [
+                {"text": d.text, "agenda_item": d.agenda_item, **_src(d.source)}
+                for d in self.decisions
+            ],
+            "actions": [
+                {"text": a.text, "owners": list(a.owners), "due": a.due, **_src(a.source)}
+                for a in self.actions
+            ],
+            "next_meetings": [_meeting(m, with_source=True) for m in self.next_meetings],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _src(source: Source | None) -> dict[str, Any]:
+    return {"source": {"line": source.line}} if source else {}
+
+
+def _person(a: Attendee) -> dict[str, Any]:
+    return {"name": a.name, "organization": a.organization, "role": a.role, **_src(a.source)}
+
+
+def _meeting(m: MeetingTime, *, with_source: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": m.date, "start": m.start, "end": m.end, "location": m.location}
+    return {**out, **_src(m.source)} if with_source else out

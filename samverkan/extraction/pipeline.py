@@ -1,0 +1,76 @@
+"""extract(): reading, blocks, attendance, frame, statements — in that order."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from samverkan.extraction.attendance import read_attendance
+from samverkan.extraction.model import Action, Minutes
+from samverkan.extraction.people import resolve_owner
+from samverkan.extraction.readers import read_document
+from samverkan.extraction.sections import agenda, body_name, header_end, meeting_time
+from samverkan.extraction.statements import Context, decisions_and_actions, next_meetings
+from samverkan.extraction.text import Block
+from samverkan.extraction.text import blocks as to_blocks
+
+MAX_TEXT = 5_000_000  # characters; longer text is cut, not refused
+
+
+def extract(source: str | Path) -> Minutes:
+    """Minutes from a path (any supported format) or from the text itself.
+
+    A `Path` is always read as a file; a `str` is read as a file when it names one.
+    Unreadable files raise `ReadError`; text never raises.
+    """
+    if isinstance(source, Path) or (len(source) < 4096 and "\n" not in source and _is_file(source)):
+        return extract_text(read_document(Path(source)))
+    return extract_text(source)
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def extract_text(text: str) -> Minutes:
+    blocks = to_blocks(text[:MAX_TEXT])
+    if not blocks:
+        return Minutes()
+    attendance = read_attendance(blocks)
+    start = header_end(blocks, attendance.last_block)
+    meeting = meeting_time(blocks, start)
+    day = _date(meeting.date)
+    items = agenda(blocks, start)
+    upcoming = next_meetings(blocks, start, day)
+    ctx = Context(attendance.names(), day, [m.date for m in upcoming if m.date])
+    headings = {_block_index(blocks, i.source.line): i.title for i in items if i.source}
+    decisions, actions = decisions_and_actions(blocks, start, ctx, headings)
+    return Minutes(
+        body=body_name(blocks),
+        meeting=meeting,
+        attendees=tuple(attendance.present),
+        absent=tuple(attendance.absent),
+        agenda=tuple(items),
+        decisions=tuple(decisions),
+        actions=tuple(_resolved(a, attendance.names()) for a in actions),
+        next_meetings=tuple(upcoming),
+    )
+
+
+def _block_index(blocks: list[Block], line: int) -> int:
+    return next((i for i, b in enumerate(blocks) if b.line == line), -1)
+
+
+def _resolved(action: Action, attendees: list[str]) -> Action:
+    owners = tuple(dict.fromkeys(resolve_owner(o, attendees) for o in action.owners))
+    return Action(action.text, owners, action.due, action.source)
+
+
+def _date(iso: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None

@@ -1,0 +1,216 @@
+"""The document's frame: agenda headings, the meeting's body, date, time and place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from samverkan.extraction.dates import find_dates, find_time_range, resolve
+from samverkan.extraction.model import AgendaItem, MeetingTime, Source
+from samverkan.extraction.people import find_names
+from samverkan.extraction.text import Block
+
+# Headings that label a part of the document rather than an item on the agenda
+NOT_AGENDA = re.compile(
+    r"(?i)^(n[äa]r?a?varande|kallade|frånvarande|ej närvarande|deltagare|dagordning|agenda|"
+    r"innehåll|förslag|beslut|anteckningar|minnesanteckningar|protokoll|sida|bilagor?|"
+    r"justerandes sign(atur)?|utdragsbestyrkande|underskrifter|styrelsemedlemmar|"
+    r"sammanfattning av .*)$"
+)
+# "§ 12 Val av justerare", "1. Mötets öppnande", "10 a. Fastställande", "3.2 Ekonomi"
+NUMBERED = re.compile(r"^(§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})?(?:\s?[a-z])?)(?:[.)]|\s)\s*(\S.*)$")
+PARAGRAPH_ONLY = re.compile(r"^§\s*\d+[a-z]?$")
+LABEL_VALUE = re.compile(r"^[\w ,&§]{2,30}:\s")
+# "Mötets öppnande 12.00": a clock time or page number at the end of a heading
+TRAILING_NUMBER = re.compile(r"\s+(?:kl\.?\s*)?(?:\d{1,2}[.:]\d\d|\d{1,3})$")
+AGENDA_LIST_TITLE = re.compile(r"(?i)\b(agenda|dagordning|föredragningslista)\b")
+# "Mötet öppnas 13.25", "förklarade mötet öppnat klockan 19:38", "Mötets öppnande 12.00"
+OPENED = re.compile(r"(?i)\b(öppnas|öppnades|öppnat|öppnade|öppnande)\b")
+CLOSED = re.compile(r"(?i)\b(avslutas|avslutades|avslutat|avslutade|avslutande)\b")
+TIME_LABEL = re.compile(r"(?i)\b(tid|kl|klockan|plats och tid)\b")
+PLACE = re.compile(r"(?i)^plats(?: och tid)?:\s*(.+)$")
+DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum)\b")
+# "Minnesanteckningar tjänstemannaförberedande möte delregional samverkan Sydost"
+DOC_KIND = re.compile(
+    r"(?i)^(?:minnesanteckningar|mötesanteckningar|anteckningar|mötesprotokoll|"
+    r"sammanträdesprotokoll|protokoll(?: fört)?(?: vid| från)?|sammanfattning)\b[\s:,-]*"
+)
+MEETING_WORDS = re.compile(r"(?i)^(?:[\wåäö]+\s+)?(?:möte|sammanträde)\s+(?:med|i|för)?\s*")
+
+
+def is_heading(block: Block) -> bool:
+    return block.kind == "heading" or (
+        block.kind == "para"
+        and bool(re.match(r"^§\s*\d+\s+\S", block.text))
+        and len(block.text.split()) <= 20
+    )
+
+
+def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
+    """Headings after the document's header, or the agenda list the document opens with."""
+    listed = _agenda_list(blocks)
+    if listed:
+        return listed
+    repeated = Counter(b.text for b in blocks if b.kind == "heading")
+    items: list[AgendaItem] = []
+    seen: set[str] = set()
+    i = start
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
+        if not is_heading(block) or repeated[block.text] > 1:
+            continue
+        text = block.text.strip()
+        if PARAGRAPH_ONLY.match(text) and i < len(blocks) and is_heading(blocks[i]):
+            text = f"{text} {blocks[i].text}"
+            i += 1
+        item = _item(text, block.line)
+        if item and item.title.casefold() not in seen:
+            seen.add(item.title.casefold())
+            items.append(item)
+        items.extend(_parent_bullets(blocks, i, seen))
+    return items
+
+
+def _item(text: str, line: int) -> AgendaItem | None:
+    number = None
+    m = NUMBERED.match(text)
+    if m and not find_dates(text):
+        number, text = re.sub(r"\s+", " ", m[1]).strip(), m[2]
+    title = TRAILING_NUMBER.sub("", text).strip().rstrip(".").strip()
+    if not title or NOT_AGENDA.match(title) or LABEL_VALUE.match(title + " "):
+        return None
+    if _date_only(title) or _mostly_names(title) or _shouting(title):
+        return None
+    return AgendaItem(number=number, title=title, source=Source(line))
+
+
+def _date_only(text: str) -> bool:
+    dates = find_dates(text, short_iso=True)
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    return bool(dates) and len(re.findall(r"[^\W\d_]{3,}", rest)) <= 1
+
+
+def _mostly_names(text: str) -> bool:
+    named = sum(len(h.name.split()) for h in find_names(text))
+    return named > 0 and named * 2 >= len(text.split())
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _parent_bullets(blocks: list[Block], i: int, seen: set[str]) -> list[AgendaItem]:
+    """Top-level bullets with sub-bullets under a heading are its agenda items (≥ 2 of them)."""
+    found: list[AgendaItem] = []
+    while i < len(blocks) and not is_heading(blocks[i]):
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        has_children = nxt is not None and nxt.kind == "bullet" and nxt.level > b.level
+        short = len(b.text.split()) <= 8 and not b.text.endswith(".")
+        if b.kind == "bullet" and b.level == 0 and has_children and short:
+            found.append(AgendaItem(None, b.text.rstrip(":"), Source(b.line)))
+        i += 1
+    if len(found) < 2:
+        return []
+    fresh = [f for f in found if f.title.casefold() not in seen]
+    seen.update(f.title.casefold() for f in fresh)
+    return fresh
+
+
+def _agenda_list(blocks: list[Block]) -> list[AgendaItem]:
+    """ "# Agenda & mötesanteckningar" followed by a list: that list is the agenda."""
+    for i, block in enumerate(blocks[:6]):
+        if block.kind != "heading" or not AGENDA_LIST_TITLE.search(block.text):
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "para" and len(blocks[j].text.split()) <= 2:
+            j += 1
+        items = []
+        while j < len(blocks) and blocks[j].kind == "bullet":
+            items.append(AgendaItem(None, blocks[j].text, Source(blocks[j].line)))
+            j += 1
+        if len(items) >= 2:
+            return items
+    return []
+
+
+def header_end(blocks: list[Block], attendance_end: int) -> int:
+    """Index of the first block after the header (title, date, place, attendance)."""
+    if attendance_end >= 0:
+        return attendance_end + 1
+    for i, block in enumerate(blocks[1:], start=1):
+        if is_heading(block) and not LABEL_VALUE.match(block.text + " "):
+            return i
+    return min(len(blocks), 3)
+
+
+def meeting_time(blocks: list[Block], end_of_header: int) -> MeetingTime:
+    head = blocks[: max(end_of_header, 1)]
+    date = _meeting_date(head) or _meeting_date([b for b in blocks if DATE_LABEL.search(b.text)])
+    start = end = location = None
+    for block in head:
+        text = block.text
+        if TIME_LABEL.search(text) and start is None:
+            start, end = find_time_range(_after_dates(text))
+        place = PLACE.match(text)
+        if place and location is None:
+            location = _place(place[1])
+    opened, closed = _statement_time(blocks, OPENED), _statement_time(blocks, CLOSED)
+    if opened:
+        start = opened
+    if closed:
+        end = closed
+    return MeetingTime(date=date, start=start, end=end, location=location)
+
+
+def _meeting_date(head: list[Block]) -> str | None:
+    for block in head:
+        dates = [d for d in find_dates(block.text, short_iso=block.kind == "heading") if d.year]
+        if dates:
+            return resolve(dates[0], None)
+    return None
+
+
+def _after_dates(text: str) -> str:
+    dates = find_dates(text)
+    return text[dates[-1].end :] if dates else text
+
+
+def _statement_time(blocks: list[Block], verb: re.Pattern[str]) -> str | None:
+    for block in blocks:
+        for text in (block.text,):
+            if verb.search(text) and re.search(r"(?i)\bmöte|sammanträde", text):
+                start, _ = find_time_range(text[verb.search(text).start() :])  # type: ignore[union-attr]
+                if start:
+                    return start
+    return None
+
+
+def _place(text: str) -> str | None:
+    dates = find_dates(text)
+    if dates:
+        text = text[: dates[0].start]
+    text = re.split(r"(?i)\bkl\.?\s*\d|\bklockan\b", text)[0]
+    return text.strip(" ,.") or None
+
+
+def body_name(blocks: list[Block]) -> str | None:
+    for i, block in enumerate(blocks[:12]):
+        if re.match(r"(?i)^organ(?: och §§)?:\s*$", block.text) and i + 1 < len(blocks):
+            return blocks[i + 1].text.strip()
+        m = re.match(r"(?i)^organ:\s*(.+)$", block.text)
+        if m:
+            return m[1].strip()
+    for block in blocks[:4]:
+        text = block.text
+        if not DOC_KIND.match(text):
+            continue
+        name = MEETING_WORDS.sub("", DOC_KIND.sub("", text))
+        name = re.split(r"(?i)\s(?:den|torsdag|måndag|tisdag|onsdag|fredag)\b|,|\s\d", name)[0]
+        name = re.sub(r"s (ordinarie|extra|årsmöte|vårmöte|höstmöte)\b.*$", "", name)
+        return name.strip() or None
+    return None

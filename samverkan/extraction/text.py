@@ -1,0 +1,155 @@
+"""Raw document text → blocks: headings, bullets and paragraphs, each with its source line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# "[bookmark: _GoBack]" left by Word exports
+BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+# "[Ledarskapsstöd | SKR](#)" → "Ledarskapsstöd | SKR"
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# "**2024-02-16 klockan 9:00**", "*ska ta fram*", "__x__"
+EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+HTML_TAG = re.compile(r"</?(?:b|i|u|strong|em|span|p|div)\b[^>]*>", re.IGNORECASE)
+BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# "- item", "* item", "• item", "– item", "1) item"
+BULLET = re.compile(r"^(\s*)(?:[-*•–·]|\d{1,2}\))\s+")
+MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+# Labels that often run together in flattened PDF/web text: "… Henrik Svensson Utses att justera: …"
+RUN_ON_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:Ej närvarande|Närvarande|Beslutande|Ersättare:|Övriga deltagare|"
+    r"Övriga närvarande|Övriga deltagande|Utses att justera|Justeringens plats|Paragrafer|"
+    r"Plats och tid|Underskrifter|DAGORDNING|Dagordning:)\b)"
+)
+
+
+@dataclass
+class Block:
+    """A heading, a bullet or a paragraph; `lines` keeps each physical line with its number."""
+
+    kind: str  # "heading" | "bullet" | "para"
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    level: int = 0  # heading level (1–6 markdown, 7 numbered, 8 plain) or bullet indent
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.strip() for _, t in self.lines if t.strip())
+
+
+def clean_line(text: str) -> str:
+    text = BOOKMARK.sub("", text)
+    text = MD_LINK.sub(r"\1", text)
+    text = HTML_TAG.sub("", text)
+    text = EMPHASIS.sub("", text)
+    return text.replace("\u00a0", " ").replace("\t", " ").rstrip()
+
+
+def physical_lines(raw: str) -> list[tuple[int, str]]:
+    """Numbered lines after removing comments and front matter (numbers stay the original ones)."""
+    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    blank = lambda m: "\n" * m.group(0).count("\n")  # noqa: E731 - keep line numbers
+    raw = FRONT_MATTER.sub(blank, raw)
+    raw = HTML_COMMENT.sub(blank, raw)
+    out: list[tuple[int, str]] = []
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if TABLE_RULE.match(line.strip()):
+            continue
+        if line.strip().startswith("|"):
+            cells = [c for c in line.strip().strip("|").split("|")]
+            parts = [p for cell in cells for p in BR.split(cell)]
+            out.extend((number, clean_line(p)) for p in parts if p.strip() not in {"", "."})
+            out.append((number, ""))
+            continue
+        for part in BR.split(line):
+            for piece in RUN_ON_LABEL.split(clean_line(part)):
+                out.append((number, piece))
+    return out
+
+
+def _hash_is_numbering(lines: list[tuple[int, str]]) -> bool:
+    """Word numbering exported as "# " marks long paragraphs; real "#" headings are short."""
+    hashed = [t for _, t in lines if re.match(r"^#\s", t)]
+    if not hashed:
+        return False
+    long = sum(1 for t in hashed if len(t) > 90)
+    return long * 2 >= len(hashed)
+
+
+def blocks(raw: str) -> list[Block]:
+    lines = physical_lines(raw)
+    hash_numbering = _hash_is_numbering(lines)
+    out: list[Block] = []
+    current: Block | None = None
+    prev_blank = True
+    for i, (number, text) in enumerate(lines):
+        if not text.strip():
+            current, prev_blank = None, True
+            continue
+        heading = MD_HEADING.match(text.strip())
+        bullet = BULLET.match(text)
+        if heading and not (hash_numbering and len(heading.group(1)) == 1):
+            current = None
+            out.append(Block("heading", [(number, heading.group(2))], len(heading.group(1))))
+        elif heading or bullet:
+            body = heading.group(2) if heading else text[bullet.end() :]  # type: ignore[union-attr]
+            indent = len(bullet.group(1)) if bullet else 0
+            current = Block("bullet", [(number, body)], indent)
+            out.append(current)
+        elif current is not None and _goes_on(current, text, prev_blank):
+            current.lines.append((number, text))
+        else:
+            next_blank = i + 1 >= len(lines) or not lines[i + 1][1].strip()
+            block = Block("para", [(number, text)])
+            if prev_blank and next_blank and _plain_heading(text):
+                block.kind, block.level = "heading", 8
+                current = None
+            else:
+                current = block
+            out.append(block)
+        prev_blank = False
+    return out
+
+
+# A line ending in one of these words goes on: Swedish sentences do not end with them.
+MID_PHRASE = set(
+    "i på med för till av om den det de en ett att som vid från mellan och samt eller "
+    "men under över inom hos än så när där the and of".split()
+)
+
+
+def _goes_on(current: Block, text: str, prev_blank: bool) -> bool:
+    if not prev_blank and _continues(current.lines[-1][1], text):
+        return True
+    return current.kind == "bullet" and text.startswith("  ")
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A wrapped line goes on its paragraph; a Word export puts one paragraph per line."""
+    previous, text = previous.rstrip(), text.strip()
+    last = previous.rsplit(" ", 1)[-1].casefold()
+    return previous.endswith((",", "-", "–")) or text[:1].islower() or last in MID_PHRASE
+
+
+def _plain_heading(text: str) -> bool:
+    """A short line standing alone, starting with a capital and not ending a sentence."""
+    text = text.strip()
+    if not text or len(text) > 90 or len(text.split()) > 12:
+        return False
+    return text[-1] not in ".:;,!" and (text[0].isupper() or text[0] in "§0123456789")
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; "t.ex." and "kl. 9" rarely precede a capital."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
