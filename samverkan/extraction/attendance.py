@@ -41,7 +41,10 @@ LABELS: dict[str, tuple[str, str | None]] = {
 }
 # "Närvarande: Anna …", "Ej närvarande Maria …" (no colon in flattened text)
 LABEL_AT_START = re.compile(r"^\s*([^\W\d_][\w ,]{2,40}?)\s*(?::|$)\s*(.*)$", re.S)
-BARE_LABEL = re.compile(r"^\s*(Ej närvarande|Närvarande)\s+(?=[A-ZÅÄÖ])(.*)$", re.S)
+BARE_LABEL = re.compile(
+    r"^\s*(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s+(?=[A-ZÅÄÖ])(.*)$",
+    re.S | re.I,
+)
 # "X, Y och Z från region skåne"
 FROM_ORG = re.compile(r"\bfrån\s+(.+?)\s*$", re.I)
 # "Tomas Wikström (M) ersättare för Cecilia Näslund (M)"
@@ -55,6 +58,7 @@ class Attendance:
     absent: list[Attendee] = field(default_factory=list)
     invited: list[Attendee] = field(default_factory=list)
     last_block: int = -1  # index of the last block read as attendance
+    read: set[int] = field(default_factory=set)  # indexes of the blocks read as attendance
 
     def names(self) -> list[str]:
         return [a.name for a in self.present]
@@ -68,9 +72,13 @@ def label_of(block: Block) -> tuple[str, str | None, str] | None:
         if not m:
             continue
         label = m[1].strip().casefold()
-        for known, (which, role) in LABELS.items():
-            if similar_label(label, known):
-                return which, role, m[2]
+        if block.kind == "bullet" and not find_names(m[2]):
+            return None  # "- Inbjudna: MSB och Sambruk" is a note, not a list of people
+        if label in LABELS:
+            return (*LABELS[label], m[2])
+        typo = next((known for known in LABELS if similar_label(label, known)), None)
+        if typo and " " not in label:
+            return (*LABELS[typo], m[2])
     return None
 
 
@@ -93,7 +101,8 @@ def read_attendance(blocks: list[Block]) -> Attendance:
         while j < len(blocks) and label_of(blocks[j]) is None:
             nxt = blocks[j]
             short_bullet = nxt.kind == "bullet" and len(nxt.text.split()) <= 8
-            if short_bullet or (nxt.kind != "heading" and _name_share(nxt.text) >= 0.4):
+            plain = nxt.kind != "heading" or nxt.level == 8
+            if short_bullet or (plain and _name_share(nxt.text) >= 0.4):
                 lines += nxt.lines
                 j += 1
             else:
@@ -101,10 +110,41 @@ def read_attendance(blocks: list[Block]) -> Attendance:
         people = [p for number, text in lines for p in _people_in_line(text, number, role)]
         target = {PRESENT: found.present, ABSENT: found.absent, INVITED: found.invited}[which]
         target.extend(people)
+        found.read.update(range(i, j))
         found.last_block = max(found.last_block, j - 1)
         i = j
+    found.present += _name_runs([b for k, b in enumerate(blocks) if k not in found.read])
+    if not found.present:
+        found.present = _mentioned(blocks)
     _settle(found)
     return found
+
+
+def _name_runs(blocks: list[Block]) -> list[Attendee]:
+    """Unlabelled lists in the header: three or more name lines in a row, or a line of names."""
+    head = blocks[: max(10, len(blocks) // 3)]
+    people: list[Attendee] = []
+    run: list[Block] = []
+    for block in [*head, Block("para", [(0, "")])]:
+        hits = find_names(block.text, whole_segment=True)
+        if hits and len(block.text.split()) <= 8 and _name_share(block.text) >= 0.5:
+            run.append(block)
+            continue
+        if len(run) >= 3:
+            people += [p for b in run for p in _people_in_line(b.text, b.line, None)]
+        run = []
+        if len(find_names(block.text)) >= 4 and _name_share(block.text) >= 0.35:
+            people += _people_in_line(block.text, block.line, None)
+    return people
+
+
+def _mentioned(blocks: list[Block]) -> list[Attendee]:
+    """Without any list of attendees, the people the minutes name in full."""
+    return [
+        Attendee(hit.name, source=Source(block.line))
+        for block in blocks
+        for hit in find_names(block.text)
+    ]
 
 
 def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:

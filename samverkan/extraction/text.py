@@ -19,12 +19,14 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "- item", "* item", "• item", "– item", "1) item"
 BULLET = re.compile(r"^(\s*)(?:[-*•–·]|\d{1,2}\))\s+")
+# "1. Rensa upp i förslaget …" (a numbered list item)
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\.\s+\S")
 MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 # Labels that often run together in flattened PDF/web text: "… Henrik Svensson Utses att justera: …"
 RUN_ON_LABEL = re.compile(
     r"(?<=\S)\s+(?=(?:Ej närvarande|Närvarande|Beslutande|Ersättare:|Övriga deltagare|"
     r"Övriga närvarande|Övriga deltagande|Utses att justera|Justeringens plats|Paragrafer|"
-    r"Plats och tid|Underskrifter|DAGORDNING|Dagordning:)\b)"
+    r"Plats och tid|Underskrifter|DAGORDNING|Dagordning:)(?![\w]))"
 )
 
 
@@ -53,31 +55,34 @@ def clean_line(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\t", " ").rstrip()
 
 
-def physical_lines(raw: str) -> list[tuple[int, str]]:
-    """Numbered lines after removing comments and front matter (numbers stay the original ones)."""
+def physical_lines(raw: str) -> list[tuple[int, str, str]]:
+    """Numbered lines after removing comments and front matter (numbers stay the original ones).
+
+    The flag is "table" for a table cell and "break" for a label split off a run-on line.
+    """
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     blank = lambda m: "\n" * m.group(0).count("\n")  # noqa: E731 - keep line numbers
     raw = FRONT_MATTER.sub(blank, raw)
     raw = HTML_COMMENT.sub(blank, raw)
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, str]] = []
     for number, line in enumerate(raw.split("\n"), start=1):
         if TABLE_RULE.match(line.strip()):
             continue
         if line.strip().startswith("|"):
             cells = [c for c in line.strip().strip("|").split("|")]
             parts = [p for cell in cells for p in BR.split(cell)]
-            out.extend((number, clean_line(p)) for p in parts if p.strip() not in {"", "."})
-            out.append((number, ""))
+            out.extend((number, clean_line(p), "table") for p in parts if p.strip() not in {"", "."})
+            out.append((number, "", ""))
             continue
         for part in BR.split(line):
-            for piece in RUN_ON_LABEL.split(clean_line(part)):
-                out.append((number, piece))
+            for k, piece in enumerate(RUN_ON_LABEL.split(clean_line(part))):
+                out.append((number, piece, "break" if k else ""))
     return out
 
 
-def _hash_is_numbering(lines: list[tuple[int, str]]) -> bool:
+def _hash_is_numbering(lines: list[tuple[int, str, str]]) -> bool:
     """Word numbering exported as "# " marks long paragraphs; real "#" headings are short."""
-    hashed = [t for _, t in lines if re.match(r"^#\s", t)]
+    hashed = [t for _, t, _ in lines if re.match(r"^#\s", t)]
     if not hashed:
         return False
     long = sum(1 for t in hashed if len(t) > 90)
@@ -90,24 +95,32 @@ def blocks(raw: str) -> list[Block]:
     out: list[Block] = []
     current: Block | None = None
     prev_blank = True
-    for i, (number, text) in enumerate(lines):
+    for i, (number, text, flag) in enumerate(lines):
         if not text.strip():
             current, prev_blank = None, True
             continue
+        next_blank = i + 1 >= len(lines) or not lines[i + 1][1].strip()
         heading = MD_HEADING.match(text.strip())
         bullet = BULLET.match(text)
+        numbered = NUMBERED_ITEM.match(text)
         if heading and not (hash_numbering and len(heading.group(1)) == 1):
             current = None
             out.append(Block("heading", [(number, heading.group(2))], len(heading.group(1))))
-        elif heading or bullet:
-            body = heading.group(2) if heading else text[bullet.end() :]  # type: ignore[union-attr]
-            indent = len(bullet.group(1)) if bullet else 0
+        elif flag == "table":
+            current = None
+            out.append(Block("para", [(number, text)]))
+        elif heading or bullet or (numbered and not (prev_blank and next_blank)):
+            if heading:
+                body, indent = heading.group(2), 0
+            elif bullet:
+                body, indent = text[bullet.end() :], len(bullet.group(1))
+            else:
+                body, indent = text.strip(), 0
             current = Block("bullet", [(number, body)], indent)
             out.append(current)
-        elif current is not None and _goes_on(current, text, prev_blank):
+        elif current is not None and not flag and _goes_on(current, text, prev_blank):
             current.lines.append((number, text))
         else:
-            next_blank = i + 1 >= len(lines) or not lines[i + 1][1].strip()
             block = Block("para", [(number, text)])
             if prev_blank and next_blank and _plain_heading(text):
                 block.kind, block.level = "heading", 8
