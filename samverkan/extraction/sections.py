@@ -20,7 +20,9 @@ NOT_AGENDA = re.compile(
 # "§ 12 Val av justerare", "1. Mötets öppnande", "10 a. Fastställande", "3.2 Ekonomi"
 NUMBERED = re.compile(r"^(§\s*\d+[a-z]?|\d{1,2}(?:\.\d{1,2})?(?:\s?[a-z])?)(?:[.)]|\s)\s*(\S.*)$")
 PARAGRAPH_ONLY = re.compile(r"^§\s*\d+[a-z]?$")
-LABEL_VALUE = re.compile(r"^[\w ,&§]{2,30}:\s")
+LABEL_VALUE = re.compile(r"^[\w ,&§]{2,40}:\s")
+# "Mötet öppnas 13.25", "Mötet avslutades": a statement on its own line, not an item
+MEETING_STATEMENT = re.compile(r"(?i)^(mötet|sammanträdet)\s+\w+(as|ades|ats|des)\b")
 # "Mötets öppnande 12.00": a clock time or page number at the end of a heading
 TRAILING_NUMBER = re.compile(r"\s+(?:kl\.?\s*)?(?:\d{1,2}[.:]\d\d|\d{1,3})$")
 AGENDA_LIST_TITLE = re.compile(r"(?i)\b(agenda|dagordning|föredragningslista)\b")
@@ -39,6 +41,8 @@ MEETING_WORDS = re.compile(r"(?i)^(?:[\wåäö]+\s+)?(?:möte|sammanträde)\s+(?
 
 
 def is_heading(block: Block) -> bool:
+    if block.kind == "heading" and block.level == 8 and _date_only(block.text):
+        return False
     return block.kind == "heading" or (
         block.kind == "para"
         and bool(re.match(r"^§\s*\d+\s+\S", block.text))
@@ -64,7 +68,7 @@ def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
         if PARAGRAPH_ONLY.match(text) and i < len(blocks) and is_heading(blocks[i]):
             text = f"{text} {blocks[i].text}"
             i += 1
-        item = _item(text, block.line)
+        item = _item(text, block.line, plain=block.level == 8)
         if item and item.title.casefold() not in seen:
             seen.add(item.title.casefold())
             items.append(item)
@@ -72,13 +76,17 @@ def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
     return items
 
 
-def _item(text: str, line: int) -> AgendaItem | None:
+def _item(text: str, line: int, *, plain: bool) -> AgendaItem | None:
     number = None
     m = NUMBERED.match(text)
     if m and not find_dates(text):
         number, text = re.sub(r"\s+", " ", m[1]).strip(), m[2]
     title = TRAILING_NUMBER.sub("", text).strip().rstrip(".").strip()
     if not title or NOT_AGENDA.match(title) or LABEL_VALUE.match(title + " "):
+        return None
+    if not re.search(r"[^\W\d_]{3,}", title) or re.fullmatch(r"\S*\d\S*", title):
+        return None  # page numbers, "Bun/2022:971"
+    if ". " in title or (plain and MEETING_STATEMENT.match(title)):
         return None
     if _date_only(title) or _mostly_names(title) or _shouting(title):
         return None

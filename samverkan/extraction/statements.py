@@ -24,7 +24,7 @@ DECIDED = re.compile(r"(?i)\b(beslutas|beslutar|beslutade|beslöt|beslöts|beslu
 # "Dagordningen godkänns.", "Mötet fastställde balansräkningen", "attsatsen bifalles"
 APPROVED = re.compile(
     r"(?i)\b(godkänns|godkändes|godkänner|godkände|fastställs|fastställdes|fastställde|"
-    r"fastställer|antas|antogs|bifalls|bifalles|bifölls|beviljade|beviljas|beviljades|"
+    r"antas|antogs|bifalls|bifalles|bifölls|beviljade|beviljas|beviljades|"
     r"tillstyrks|tillstyrker)\b"
 )
 # "Det planerade mötet den 9 oktober ställs in", "… flyttas till den 14 december"
@@ -42,6 +42,8 @@ ELSEWHERE = re.compile(
     r"(?!mötet\b|dagens\b)"
 )
 FUTURE_DECISION = re.compile(r"(?i)\b(ska|skall|kommer att|inför|för)\s+beslut")
+# "Ordföranden föreslår att …": a proposal, unless it was accepted on the spot
+PROPOSED = re.compile(r"(?i)\b(föreslår|föreslog|yrkar|yrkade)\b")
 # "… kom gruppen fram till:" — the list that follows is what was decided
 AGREED_LIST = re.compile(r"(?i)\b(kom\s+\w+\s+fram\s+till|enades\s+\w*\s*om|beslutades\s+följande)")
 HEDGE = re.compile(r"(?i)\b(bör|kanske|eventuellt|förmodligen|möjligen|kan det bli)\b")
@@ -56,7 +58,7 @@ RETURNS_WITH = re.compile(r"(?i)\båterkommer\b")
 TAKES_ON = re.compile(
     r"(?i)\b(tar med sig|tar hand om|tar fram|ta fram|tar upp|undersöker|kontaktar|bjuder in|"
     r"skickar ut|sammanställer|ser över|följer upp|sätter upp|sätta upp|tittar på|kikar på|"
-    r"kika på|ordnar|bokar|gör en|återrapportera|presenterar|ansvarar för|bevakar|fyller i|"
+    r"kika på|ordnar|bokar|gör en|återrapportera|ansvarar för|bevakar|fyller i|"
     r"fylla i|förbereder|kallar till)\b"
 )
 # "ansvariga Dan och Eva", "Ansvarig: Petra"
@@ -135,7 +137,9 @@ def _org_like(word: str) -> bool:
 
 
 def is_decision(sentence: str) -> bool:
-    if ELSEWHERE.search(sentence) or FUTURE_DECISION.search(sentence):
+    if ELSEWHERE.search(sentence) or FUTURE_DECISION.search(sentence) or HEDGE.search(sentence):
+        return False
+    if PROPOSED.search(sentence) and not AGREED.search(sentence):
         return False
     if re.search(r"(?i)\bbeslutad\b", sentence) and not DECIDED.search(sentence):
         return False
@@ -159,9 +163,18 @@ def is_action(sentence: str, ctx: Context) -> bool:
     actor = _starts_with_actor(sentence, ctx.attendees)
     if actor and (TAKES_ON.search(sentence) or DEADLINE.search(sentence)):
         return True
-    if MUST.search(sentence) and not re.search(r"(?i)\bskulle\b", sentence):
+    if _main_clause_modal(sentence) and not re.search(r"(?i)\bskulle\b", sentence):
         return actor or bool(PASSIVE_TASK.search(sentence) and not sentence.startswith("Man "))
     return _owner_list_at_end(sentence, ctx.attendees)
+
+
+def _main_clause_modal(sentence: str) -> bool:
+    """ "Vi ska kika på …" yes; "… saker som behöver hanteras" and "… att det ska" no."""
+    m = MUST.search(_after_decision(sentence))
+    if m is None:
+        return False
+    before = _after_decision(sentence)[: m.start()].split()
+    return len(before) <= 5 and not (before and before[-1].casefold() in {"som", "att", "om"})
 
 
 def _owner_list_at_end(sentence: str, attendees: list[str]) -> bool:
@@ -287,6 +300,9 @@ def decisions_and_actions(
             continue
         if mode == "list":
             mode = ""
+        if mode == "decision" and text.endswith(":"):
+            mode = ""  # "Beslutet expedieras till:" ends the decision part
+            continue
         if mode == "decision":
             verdict = (
                 f"{proposal} Beslut: {text}"

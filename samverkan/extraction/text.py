@@ -11,7 +11,7 @@ BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 # "[Ledarskapsstöd | SKR](#)" → "Ledarskapsstöd | SKR"
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 # "**2024-02-16 klockan 9:00**", "*ska ta fram*", "__x__"
-EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*)")
+EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/]))")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_TAG = re.compile(r"</?(?:b|i|u|strong|em|span|p|div)\b[^>]*>", re.IGNORECASE)
 BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -71,7 +71,9 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
         if line.strip().startswith("|"):
             cells = [c for c in line.strip().strip("|").split("|")]
             parts = [p for cell in cells for p in BR.split(cell)]
-            out.extend((number, clean_line(p), "table") for p in parts if p.strip() not in {"", "."})
+            out.extend(
+                (number, clean_line(p), "table") for p in parts if p.strip() not in {"", "."}
+            )
             out.append((number, "", ""))
             continue
         for part in BR.split(line):
