@@ -47,7 +47,7 @@ def extract_text(text: str) -> Minutes:
     upcoming = next_meetings(blocks, start, day)
     ctx = Context(attendance.names(), day, [m.date for m in upcoming if m.date])
     headings = {_block_index(blocks, i.source.line): i.title for i in items if i.source}
-    decisions, actions = decisions_and_actions(blocks, start, ctx, headings)
+    decisions, actions = decisions_and_actions(blocks, attendance.read, ctx, headings)
     return Minutes(
         body=body_name(blocks),
         meeting=meeting,

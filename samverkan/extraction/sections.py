@@ -153,7 +153,7 @@ def header_end(blocks: list[Block], attendance_end: int) -> int:
     for i, block in enumerate(blocks[1:], start=1):
         if is_heading(block) and not LABEL_VALUE.match(block.text + " "):
             return i
-    return min(len(blocks), 3)
+    return 1 if blocks and blocks[0].kind == "heading" else 0
 
 
 def meeting_time(blocks: list[Block], end_of_header: int) -> MeetingTime:

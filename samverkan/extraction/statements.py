@@ -261,8 +261,9 @@ def _meetings_in(
 
 
 def decisions_and_actions(
-    blocks: list[Block], start: int, ctx: Context, headings: dict[int, str]
+    blocks: list[Block], skip: set[int], ctx: Context, headings: dict[int, str]
 ) -> tuple[list[Decision], list[Action]]:
+    """Every block but the attendance lists, sentence by sentence, with its agenda item."""
     decisions: list[Decision] = []
     actions: list[Action] = []
     item: str | None = None
@@ -271,7 +272,9 @@ def decisions_and_actions(
     proposal = ""
     list_level = -1
     context_text = ""
-    for index in range(start, len(blocks)):
+    for index in range(len(blocks)):
+        if index in skip:
+            continue
         block = blocks[index]
         text = block.text.strip()
         if index in headings:
