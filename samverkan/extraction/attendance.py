@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str | None]] = {
     "kallade": (INVITED, None),
     "inbjudna": (INVITED, None),
 }
+LABEL_STARTS = {label[:3] for label in LABELS}
 # "Närvarande: Anna …", "Ej närvarande Maria …" (no colon in flattened text)
 LABEL_AT_START = re.compile(r"^\s*([^\W\d_][\w ,]{2,40}?)\s*(?::|$)\s*(.*)$", re.S)
 BARE_LABEL = re.compile(
@@ -72,6 +73,8 @@ def label_of(block: Block) -> tuple[str, str | None, str] | None:
         if not m:
             continue
         label = m[1].strip().casefold()
+        if label[:3] not in LABEL_STARTS:
+            continue
         if block.kind == "bullet" and not find_names(m[2]):
             return None  # "- Inbjudna: MSB och Sambruk" is a note, not a list of people
         if label in LABELS:

@@ -155,3 +155,14 @@ def weekday_after(meeting: datetime.date, weekday: int) -> datetime.date:
     """ "nästa torsdag" said on a meeting day: the first such weekday after it."""
     ahead = (weekday - meeting.weekday()) % 7 or 7
     return meeting + datetime.timedelta(days=ahead)
+
+
+def is_date_only(text: str) -> bool:
+    """"2024-02-16", "## 20 August 2020", "Torsdag 14 december": a date and little else."""
+    dates = find_dates(text, short_iso=True)
+    if not dates:
+        return False
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 1

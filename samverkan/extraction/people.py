@@ -107,7 +107,11 @@ def find_names(text: str, *, whole_segment: bool = False) -> list[NameHit]:
 def similar_label(word: str, label: str) -> bool:
     """Typos in labels: "Näravande" is "Närvarande"."""
     word, label = word.casefold(), label.casefold()
-    return word == label or (len(word) > 5 and SequenceMatcher(None, word, label).ratio() >= 0.8)
+    if word == label:
+        return True
+    if len(word) <= 5 or abs(len(word) - len(label)) > 2 or word[0] != label[0]:
+        return False
+    return SequenceMatcher(None, word, label).ratio() >= 0.8
 
 
 def resolve_owner(name: str, attendees: list[str]) -> str:

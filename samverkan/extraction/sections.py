@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from samverkan.extraction.dates import find_dates, find_time_range, resolve
+from samverkan.extraction.dates import find_dates, find_time_range, is_date_only, resolve
 from samverkan.extraction.model import AgendaItem, MeetingTime, Source
 from samverkan.extraction.people import find_names
 from samverkan.extraction.text import Block
@@ -41,8 +41,6 @@ MEETING_WORDS = re.compile(r"(?i)^(?:[\wåäö]+\s+)?(?:möte|sammanträde)\s+(?
 
 
 def is_heading(block: Block) -> bool:
-    if block.kind == "heading" and block.level == 8 and _date_only(block.text):
-        return False
     return block.kind == "heading" or (
         block.kind == "para"
         and bool(re.match(r"^§\s*\d+\s+\S", block.text))
@@ -88,17 +86,9 @@ def _item(text: str, line: int, *, plain: bool) -> AgendaItem | None:
         return None  # page numbers, "Bun/2022:971"
     if ". " in title or (plain and MEETING_STATEMENT.match(title)):
         return None
-    if _date_only(title) or _mostly_names(title) or _shouting(title):
+    if is_date_only(title) or _mostly_names(title) or _shouting(title):
         return None
     return AgendaItem(number=number, title=title, source=Source(line))
-
-
-def _date_only(text: str) -> bool:
-    dates = find_dates(text, short_iso=True)
-    rest = text
-    for d in reversed(dates):
-        rest = rest[: d.start] + rest[d.end :]
-    return bool(dates) and len(re.findall(r"[^\W\d_]{3,}", rest)) <= 1
 
 
 def _mostly_names(text: str) -> bool:

@@ -89,6 +89,10 @@ GROUP_WORDS = re.compile(
 )
 
 
+# "Förslag på punkter till delregional samverkan i december"
+MONTH_WORD = re.compile(r"(?i)\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b")
+
+
 @dataclass
 class Context:
     attendees: list[str]
@@ -136,7 +140,21 @@ def _org_like(word: str) -> bool:
     )
 
 
+DECISION_PATTERNS = (DECIDED, APPROVED, CANCELLED, MOVED, APPOINTED, AGREED)
+ACTION_PATTERNS = (RETURNS_WITH, ASSIGNED, MENTION, RESPONSIBLE, TAKES_ON, DEADLINE, MUST)
+# One pass over the sentence decides whether the slower rules need to look at it.
+ANY_DECISION = re.compile("|".join(f"(?:{p.pattern.removeprefix('(?i)')})"
+                                   for p in DECISION_PATTERNS), re.I)
+ANY_ACTION = re.compile(
+    "|".join(f"(?:{p.pattern.removeprefix('(?i)')})" for p in ACTION_PATTERNS)
+    + r"|[–-]\s*[A-ZÅÄÖ][^–-]*\soch\s+[A-ZÅÄÖ][\wåäö]+\s*$",
+    re.I,
+)
+
+
 def is_decision(sentence: str) -> bool:
+    if not ANY_DECISION.search(sentence):
+        return False
     if ELSEWHERE.search(sentence) or FUTURE_DECISION.search(sentence) or HEDGE.search(sentence):
         return False
     if PROPOSED.search(sentence) and not AGREED.search(sentence):
@@ -154,6 +172,8 @@ def is_decision(sentence: str) -> bool:
 
 
 def is_action(sentence: str, ctx: Context) -> bool:
+    if not ANY_ACTION.search(sentence):
+        return False
     if HEDGE.search(sentence) or PAST_MEETING.search(sentence) and not DEADLINE.search(sentence):
         return False
     if RETURNS_WITH.search(sentence) or ASSIGNED.search(sentence) or MENTION.search(sentence):
@@ -204,11 +224,10 @@ def due_of(sentence: str, context_text: str, ctx: Context) -> str | None:
         return resolve(dates[0], ctx.meeting)
     if DEADLINE.search(sentence) or re.search(r"(?i)\bnästa möte\b", sentence):
         return ctx.next_dates[0] if ctx.next_dates else None
-    for month, number in MONTHS.items():
-        if len(month) > 3 and re.search(rf"(?i)\b{month}\b", context_text):
-            same = [d for d in ctx.next_dates if int(d[-5:-3]) == number]
-            if same:
-                return same[0]
+    for month in MONTH_WORD.findall(context_text):
+        same = [d for d in ctx.next_dates if int(d[-5:-3]) == MONTHS[month.casefold()]]
+        if same:
+            return same[0]
     return None
 
 

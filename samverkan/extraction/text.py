@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from samverkan.extraction.dates import is_date_only
 
 # "[bookmark: _GoBack]" left by Word exports
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -42,16 +45,18 @@ class Block:
     def line(self) -> int:
         return self.lines[0][0]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(t.strip() for _, t in self.lines if t.strip())
 
 
 def clean_line(text: str) -> str:
-    text = BOOKMARK.sub("", text)
-    text = MD_LINK.sub(r"\1", text)
-    text = HTML_TAG.sub("", text)
-    text = EMPHASIS.sub("", text)
+    if "[" in text:
+        text = MD_LINK.sub(r"\1", BOOKMARK.sub("", text))
+    if "<" in text:
+        text = HTML_TAG.sub("", text)
+    if "*" in text or "_" in text:
+        text = EMPHASIS.sub("", text)
     return text.replace("\u00a0", " ").replace("\t", " ").rstrip()
 
 
@@ -161,6 +166,8 @@ def _plain_heading(text: str) -> bool:
         return False
     if "@" in text or re.search(r"(?i)\bansvarig", text):
         return False  # "Psykiatri sydost ansvariga Dan och Eva" hands out work
+    if text[0].isdigit() and is_date_only(text):
+        return False  # "2024-02-16" under "Nästa möte" is its content
     return text[-1] not in ".:;,!" and (text[0].isupper() or text[0] in "§0123456789")
 
 

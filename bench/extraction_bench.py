@@ -1,0 +1,60 @@
+"""In-process extraction speed on generated 5 KB plain-text minutes (one core).
+
+Run: .venv/bin/python bench/extraction_bench.py [--docs 1000]
+"""
+
+import argparse
+import random
+import time
+
+from samverkan.extraction import extract_text
+
+FIRST = ["Anna", "Eva", "Lars", "Karin", "Per", "Maria", "Johan", "Sara", "Erik", "Lena"]
+LAST = ["Andersson", "Berg", "Holm", "Lind", "Nilsson", "Ek", "Dahl", "Ström", "Lund", "Sjö"]
+ITEMS = ["Godkännande av dagordning", "Föregående mötesanteckningar", "Aktuellt från regionen",
+         "Utveckling av vårdsamverkan", "Lokal samverkan", "Övriga frågor"]
+SENTENCES = [
+    "Dagordningen godkänns.",
+    "Inga synpunkter lämnas.",
+    "{p} återkommer med mer information om avtalet efterhand.",
+    "Beslutas att fokusgrupperna ska titta på styrning och ersättningsmöjligheter.",
+    "Gruppen har använt resultatet av grupparbetet som utgångsläge för sitt arbete.",
+    "{p} tar med sig frågan till nästa möte i beredningen.",
+    "Här krävs transparens och att man bjuder in varandra till planeringen.",
+    "Nästa möte blir den {d} februari 2025 klockan 9:00–11:00.",
+    "- Reflektioner kring arbetet med indikatorer och aktivitetsplaner i kommunerna.",
+]
+
+
+def document(rng: random.Random, size: int = 5000) -> str:
+    people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(12)]
+    parts = ["Minnesanteckningar DOT Skåne Nordost", "", "Datum: 2024-11-24",
+             "Tid: klockan 09.00–12.00", "Plats: Östra kommunhuset", "",
+             "Närvarande: " + ", ".join(people), ""]
+    while sum(len(p) + 1 for p in parts) < size:
+        parts += [rng.choice(ITEMS), ""]
+        for _ in range(rng.randint(2, 5)):
+            sentence = rng.choice(SENTENCES)
+            parts.append(sentence.format(p=rng.choice(people).split()[0], d=rng.randint(1, 28)))
+        parts.append("")
+    return "\n".join(parts)[:size]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    docs = [document(rng) for _ in range(args.docs)]
+    megabytes = sum(len(d.encode()) for d in docs) / 1e6
+    extract_text(docs[0])  # warm caches (name list, compiled patterns)
+    started = time.perf_counter()
+    for doc in docs:
+        extract_text(doc)
+    seconds = time.perf_counter() - started
+    print(f"{args.docs} documents, {megabytes:.2f} MB in {seconds:.2f} s: "
+          f"{args.docs / seconds:.0f} documents/s, {megabytes / seconds:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    main()
