@@ -11,8 +11,14 @@ from samverkan.extraction import extract_text
 
 FIRST = ["Anna", "Eva", "Lars", "Karin", "Per", "Maria", "Johan", "Sara", "Erik", "Lena"]
 LAST = ["Andersson", "Berg", "Holm", "Lind", "Nilsson", "Ek", "Dahl", "Ström", "Lund", "Sjö"]
-ITEMS = ["Godkännande av dagordning", "Föregående mötesanteckningar", "Aktuellt från regionen",
-         "Utveckling av vårdsamverkan", "Lokal samverkan", "Övriga frågor"]
+ITEMS = [
+    "Godkännande av dagordning",
+    "Föregående mötesanteckningar",
+    "Aktuellt från regionen",
+    "Utveckling av vårdsamverkan",
+    "Lokal samverkan",
+    "Övriga frågor",
+]
 SENTENCES = [
     "Dagordningen godkänns.",
     "Inga synpunkter lämnas.",
@@ -28,14 +34,24 @@ SENTENCES = [
 
 def document(rng: random.Random, size: int = 5000) -> str:
     people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(12)]
-    parts = ["Minnesanteckningar DOT Skåne Nordost", "", "Datum: 2024-11-24",
-             "Tid: klockan 09.00–12.00", "Plats: Östra kommunhuset", "",
-             "Närvarande: " + ", ".join(people), ""]
+    parts = [
+        "Minnesanteckningar DOT Skåne Nordost",
+        "",
+        "Datum: 2024-11-24",
+        "Tid: klockan 09.00–12.00",
+        "Plats: Östra kommunhuset",
+        "",
+        "Närvarande: " + ", ".join(people),
+        "",
+    ]
     while sum(len(p) + 1 for p in parts) < size:
         parts += [rng.choice(ITEMS), ""]
         for _ in range(rng.randint(2, 5)):
-            sentence = rng.choice(SENTENCES)
-            parts.append(sentence.format(p=rng.choice(people).split()[0], d=rng.randint(1, 28)))
+            sentence = rng.choice(SENTENCES).format(
+                p=rng.choice(people).split()[0], d=rng.randint(1, 28)
+            )
+            # a reference of its own makes every sentence unique, as in real minutes
+            parts.append(sentence.rstrip(".") + f" (dnr 2024/{rng.randint(1, 10**6)}).")
         parts.append("")
     return "\n".join(parts)[:size]
 
@@ -52,8 +68,10 @@ def main() -> None:
     for doc in docs:
         extract_text(doc)
     seconds = time.perf_counter() - started
-    print(f"{args.docs} documents, {megabytes:.2f} MB in {seconds:.2f} s: "
-          f"{args.docs / seconds:.0f} documents/s, {megabytes / seconds:.2f} MB/s")
+    print(
+        f"{args.docs} documents, {megabytes:.2f} MB in {seconds:.2f} s: "
+        f"{args.docs / seconds:.0f} documents/s, {megabytes / seconds:.2f} MB/s"
+    )
 
 
 if __name__ == "__main__":

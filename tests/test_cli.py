@@ -10,8 +10,9 @@ from samverkan.cli import main
 
 def run(*args: str) -> subprocess.CompletedProcess:
     code = "import sys; from samverkan.cli import main; sys.exit(main())"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_help_lists_our_commands():

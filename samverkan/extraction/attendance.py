@@ -39,7 +39,9 @@ LABELS: dict[str, tuple[str, str | None]] = {
     "kallade": (INVITED, None),
     "inbjudna": (INVITED, None),
 }
-LABEL_STARTS = {label[:3] for label in LABELS}
+LABEL_STARTS: dict[str, list[str]] = {}
+for _label in LABELS:
+    LABEL_STARTS.setdefault(_label[:3], []).append(_label)
 # "Närvarande: Anna …", "Ej närvarande Maria …" (no colon in flattened text)
 LABEL_AT_START = re.compile(r"^\s*([^\W\d_][\w ,]{2,40}?)\s*(?::|$)\s*(.*)$", re.S)
 BARE_LABEL = re.compile(
@@ -73,13 +75,14 @@ def label_of(block: Block) -> tuple[str, str | None, str] | None:
         if not m:
             continue
         label = m[1].strip().casefold()
-        if label[:3] not in LABEL_STARTS:
+        candidates = LABEL_STARTS.get(label[:3])
+        if not candidates:
             continue
         if block.kind == "bullet" and not find_names(m[2]):
             return None  # "- Inbjudna: MSB och Sambruk" is a note, not a list of people
         if label in LABELS:
             return (*LABELS[label], m[2])
-        typo = next((known for known in LABELS if similar_label(label, known)), None)
+        typo = next((known for known in candidates if similar_label(label, known)), None)
         if typo and " " not in label:
             return (*LABELS[typo], m[2])
     return None

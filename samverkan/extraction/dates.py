@@ -158,7 +158,7 @@ def weekday_after(meeting: datetime.date, weekday: int) -> datetime.date:
 
 
 def is_date_only(text: str) -> bool:
-    """"2024-02-16", "## 20 August 2020", "Torsdag 14 december": a date and little else."""
+    """ "2024-02-16", "## 20 August 2020", "Torsdag 14 december": a date and little else."""
     dates = find_dates(text, short_iso=True)
     if not dates:
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -52,7 +52,7 @@ def is_first_name(word: str) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() and word.casefold() not in NOT_NAME
+    return word[0].isupper() and not word.isupper() and word.casefold() not in NOT_NAME
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,8 @@ class NameHit:
     end: int
 
 
-def find_names(text: str, *, whole_segment: bool = False) -> list[NameHit]:
+@lru_cache(maxsize=8192)
+def find_names(text: str, *, whole_segment: bool = False) -> tuple[NameHit, ...]:
     """Runs of 2–4 capitalised words that start with a known first name.
 
     With `whole_segment`, a text that is nothing but 2–3 capitalised words counts as a name
@@ -101,7 +102,7 @@ def find_names(text: str, *, whole_segment: bool = False) -> list[NameHit]:
         if 2 <= len(parts) <= 3 and all(_capitalised(p) and WORD.fullmatch(p) for p in parts):
             start = text.find(parts[0])
             hits.append(NameHit(" ".join(parts), start, start + len(bare)))
-    return hits
+    return tuple(hits)
 
 
 def similar_label(word: str, label: str) -> bool:

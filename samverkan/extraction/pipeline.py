@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from samverkan.extraction.actions import Context
 from samverkan.extraction.attendance import read_attendance
 from samverkan.extraction.model import Action, Minutes
+from samverkan.extraction.next_meetings import next_meetings
 from samverkan.extraction.people import resolve_owner
 from samverkan.extraction.readers import read_document
 from samverkan.extraction.sections import agenda, body_name, header_end, meeting_time
-from samverkan.extraction.statements import Context, decisions_and_actions, next_meetings
+from samverkan.extraction.statements import decisions_and_actions
 from samverkan.extraction.text import Block
 from samverkan.extraction.text import blocks as to_blocks
 

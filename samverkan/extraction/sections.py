@@ -29,6 +29,7 @@ AGENDA_LIST_TITLE = re.compile(r"(?i)\b(agenda|dagordning|föredragningslista)\b
 # "Mötet öppnas 13.25", "förklarade mötet öppnat klockan 19:38", "Mötets öppnande 12.00"
 OPENED = re.compile(r"(?i)\b(öppnas|öppnades|öppnat|öppnade|öppnande)\b")
 CLOSED = re.compile(r"(?i)\b(avslutas|avslutades|avslutat|avslutade|avslutande)\b")
+MEETING_NOUN = re.compile(r"(?i)\bmöte|sammanträde")
 TIME_LABEL = re.compile(r"(?i)\b(tid|kl|klockan|plats och tid)\b")
 PLACE = re.compile(r"(?i)^plats(?: och tid)?:\s*(.+)$")
 DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum)\b")
@@ -40,11 +41,19 @@ DOC_KIND = re.compile(
 MEETING_WORDS = re.compile(r"(?i)^(?:[\wåäö]+\s+)?(?:möte|sammanträde)\s+(?:med|i|för)?\s*")
 
 
+# "§ 4 Val av justerare" written as an ordinary paragraph
+SECTION_PARA = re.compile(r"^§\s*\d+\s+\S")
+
+
 def is_heading(block: Block) -> bool:
-    return block.kind == "heading" or (
+    if block.kind == "heading":
+        return True
+    text = block.text
+    return (
         block.kind == "para"
-        and bool(re.match(r"^§\s*\d+\s+\S", block.text))
-        and len(block.text.split()) <= 20
+        and text.startswith("§")
+        and bool(SECTION_PARA.match(text))
+        and len(text.split()) <= 20
     )
 
 
@@ -157,11 +166,9 @@ def meeting_time(blocks: list[Block], end_of_header: int) -> MeetingTime:
         place = PLACE.match(text)
         if place and location is None:
             location = _place(place[1])
-    opened, closed = _statement_time(blocks, OPENED), _statement_time(blocks, CLOSED)
-    if opened:
-        start = opened
-    if closed:
-        end = closed
+    opened, closed = _statement_times(blocks)
+    start = opened or start
+    end = closed or end
     return MeetingTime(date=date, start=start, end=end, location=location)
 
 
@@ -178,14 +185,18 @@ def _after_dates(text: str) -> str:
     return text[dates[-1].end :] if dates else text
 
 
-def _statement_time(blocks: list[Block], verb: re.Pattern[str]) -> str | None:
+def _statement_times(blocks: list[Block]) -> tuple[str | None, str | None]:
+    """ "Mötet öppnas 13.25" and "Nsg förklarar mötet avslutat klockan 20:33"."""
+    times: dict[str, str | None] = {"öppna": None, "avslut": None}
     for block in blocks:
-        for text in (block.text,):
-            if verb.search(text) and re.search(r"(?i)\bmöte|sammanträde", text):
-                start, _ = find_time_range(text[verb.search(text).start() :])  # type: ignore[union-attr]
-                if start:
-                    return start
-    return None
+        lower = block.text.casefold()
+        for stem, verb in (("öppna", OPENED), ("avslut", CLOSED)):
+            if times[stem] or stem not in lower or not MEETING_NOUN.search(lower):
+                continue
+            found = verb.search(block.text)
+            if found:
+                times[stem] = find_time_range(block.text[found.start() :])[0]
+    return times["öppna"], times["avslut"]
 
 
 def _place(text: str) -> str | None:

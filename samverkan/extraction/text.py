@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from samverkan.extraction.dates import is_date_only
 
@@ -30,6 +30,12 @@ RUN_ON_LABEL = re.compile(
     r"(?<=\S)\s+(?=(?:Ej närvarande|Närvarande|Beslutande|Ersättare:|Övriga deltagare|"
     r"Övriga närvarande|Övriga deltagande|Utses att justera|Justeringens plats|Paragrafer|"
     r"Plats och tid|Underskrifter|DAGORDNING|Dagordning:)(?![\w]))"
+)
+
+
+RUN_ON_HINT = re.compile(
+    r"ärvarande|Beslutande|Ersättare:|Övriga|Utses|Justeringens|Paragrafer|Plats och tid|"
+    r"Underskrifter|DAGORDNING|Dagordning:"
 )
 
 
@@ -81,8 +87,10 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
             )
             out.append((number, "", ""))
             continue
-        for part in BR.split(line):
-            for k, piece in enumerate(RUN_ON_LABEL.split(clean_line(part))):
+        for part in BR.split(line) if "<" in line else (line,):
+            cleaned = clean_line(part)
+            pieces = RUN_ON_LABEL.split(cleaned) if RUN_ON_HINT.search(cleaned) else [cleaned]
+            for k, piece in enumerate(pieces):
                 out.append((number, piece, "break" if k else ""))
     return out
 
@@ -171,9 +179,19 @@ def _plain_heading(text: str) -> bool:
     return text[-1] not in ".:;,!" and (text[0].isupper() or text[0] in "§0123456789")
 
 
+WORD_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def words_of(sentence: str) -> frozenset[str]:
+    """The sentence's words in lower case, so a rule can skip sentences that lack its words."""
+    return frozenset(WORD_TOKEN.findall(sentence.casefold()))
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[str, ...]:
     """Split a paragraph into sentences; "t.ex." and "kl. 9" rarely precede a capital."""
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    return tuple(s.strip() for s in SENTENCE_END.split(text) if s.strip())

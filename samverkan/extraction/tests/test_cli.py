@@ -23,8 +23,16 @@ def test_json_for_one_file_follows_the_spec(tmp_path):
     result = run(str(write(tmp_path)))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"body", "meeting", "attendees", "absent", "agenda", "decisions",
-                         "actions", "next_meetings"}
+    assert set(data) == {
+        "body",
+        "meeting",
+        "attendees",
+        "absent",
+        "agenda",
+        "decisions",
+        "actions",
+        "next_meetings",
+    }
     assert set(data["meeting"]) == {"date", "start", "end", "location"}
     assert data["actions"][0]["owners"] == ["Karin Berg"]
     assert data["actions"][0]["source"]["line"] == 9

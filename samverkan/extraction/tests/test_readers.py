@@ -59,8 +59,10 @@ def test_odt(tmp_path):
 
 
 def test_rtf(tmp_path):
-    body = r"\par ".join(line.replace("å", r"\'e5").replace("ä", r"\'e4").replace("Å", r"\'c5")
-                         .replace("ö", r"\'f6") for line in LINES)
+    body = r"\par ".join(
+        line.replace("å", r"\'e5").replace("ä", r"\'e4").replace("Å", r"\'c5").replace("ö", r"\'f6")
+        for line in LINES
+    )
     path = tmp_path / "protokoll.rtf"
     path.write_text(r"{\rtf1\ansi\ansicpg1252 " + body + r"\par }", encoding="ascii")
     check(extract(path))
@@ -79,12 +81,13 @@ def test_html(tmp_path):
 
 def write_pdf(path: Path, lines: list[str]) -> None:
     """A minimal one-page PDF with a text layer in WinAnsi encoding."""
+
     def esc(s):
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    text = "BT /F1 11 Tf 50 800 Td 14 TL " + " ".join(
-        f"({esc(line)}) ' ()'" for line in lines
-    ) + " ET"
+    text = (
+        "BT /F1 11 Tf 50 800 Td 14 TL " + " ".join(f"({esc(line)}) ' ()'" for line in lines) + " ET"
+    )
     stream = text.encode("cp1252")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -103,7 +106,9 @@ def write_pdf(path: Path, lines: list[str]) -> None:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     path.write_bytes(bytes(out))
 
 
@@ -146,11 +151,12 @@ def test_huge_text_file_is_refused_before_reading(tmp_path):
 
 def test_zip_bomb_disguised_as_docx(tmp_path):
     path = tmp_path / "bomb.docx"
+    chunk = b"\0" * (1024 * 1024)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            chunk = b"\0" * (1024 * 1024)
-            for _ in range(210):
-                member.write(chunk)
+        member = archive.open("word/document.xml", "w", force_zip64=True)
+        for _ in range(210):
+            member.write(chunk)
+        member.close()
     assert path.stat().st_size < 2 * 1024 * 1024
     with pytest.raises(ReadError, match="zip-bomb"):
         read_document(path)

@@ -12,9 +12,34 @@ from hypothesis import strategies as st
 from samverkan.extraction import extract_text
 
 SWEDISH = st.sampled_from(
-    ["Närvarande:", "Beslutas att", "ansvariga", "Nästa möte", "§ 3", "den 14 december",
-     "kl. 9–11", "Eva", "Anna-Karin Berg", "# ", "- ", "\n", "\n\n", ":", "(", ")", "–", "@Eva",
-     "2023-13-45", "mellan 10 – 10", "|", "<br>", "---\n", "<!--", "Kallade", "(Nej)"]
+    [
+        "Närvarande:",
+        "Beslutas att",
+        "ansvariga",
+        "Nästa möte",
+        "§ 3",
+        "den 14 december",
+        "kl. 9–11",
+        "Eva",
+        "Anna-Karin Berg",
+        "# ",
+        "- ",
+        "\n",
+        "\n\n",
+        ":",
+        "(",
+        ")",
+        "–",
+        "@Eva",
+        "2023-13-45",
+        "mellan 10 – 10",
+        "|",
+        "<br>",
+        "---\n",
+        "<!--",
+        "Kallade",
+        "(Nej)",
+    ]
 )
 
 
@@ -41,7 +66,9 @@ def test_corpus_quality_holds(corpus):
     command = f"{sys.executable} -m samverkan.extraction {{file}} --format json"
     result = subprocess.run(
         [sys.executable, str(SCORER), str(SHARED / "corpus" / corpus), "--cmd", command],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     score = result.stdout.strip().splitlines()[-1]
     macro = float(score.split("macro-F1 ")[1].split()[0])

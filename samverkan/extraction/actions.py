@@ -1,0 +1,179 @@
+"""Work someone is to do after the meeting: who (owners) and by when (due)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from samverkan.extraction.dates import MONTHS, find_dates, resolve
+from samverkan.extraction.decisions import is_hedged
+from samverkan.extraction.people import find_names, is_first_name, resolve_owner
+from samverkan.extraction.text import words_of
+
+# "Maria och Anita återkommer med mer information"
+RETURNS_WITH = "återkommer"
+# "Gruppen får ett nytt uppdrag", "Nytt uppdrag blir att …", "ges i uppdrag att"
+ASSIGNED = re.compile(r"(?i)\b(får\s+(ett\s+)?(nytt\s+)?uppdrag|nytt uppdrag|i uppdrag|uppdras)\b")
+# "Cecilia tar med sig frågan", "Vi tar hand om …", "Martin tar fram en klientapplikation"
+TAKES_ON = re.compile(
+    r"(?i)\b(tar med sig|tar hand om|tar fram|ta fram|tar upp|undersöker|kontaktar|bjuder in|"
+    r"skickar ut|sammanställer|ser över|följer upp|sätter upp|sätta upp|tittar på|kikar på|"
+    r"kika på|ordnar|bokar|gör en|återrapportera|ansvarar för|bevakar|fyller i|"
+    r"fylla i|förbereder|kallar till)\b"
+)
+TAKES_ON_WORDS = frozenset(
+    "tar ta undersöker kontaktar bjuder skickar sammanställer ser följer sätter sätta tittar "
+    "kikar kika ordnar bokar gör återrapportera ansvarar bevakar fyller fylla förbereder "
+    "kallar".split()
+)
+# "ansvariga Dan och Eva", "Ansvarig: Petra"
+RESPONSIBLE = frozenset({"ansvarig", "ansvariga"})
+# "Vi ska kika på …", "Vi behöver … börja", "kommer vi att återrapportera"
+MUST = re.compile(r"(?i)\b(ska|skall|behöver|måste|kommer\s+(\w+\s+){0,2}att)\b")
+MUST_WORDS = frozenset("ska skall behöver måste kommer".split())
+# "Papperna ska skickas in": a task in the passive
+PASSIVE_TASK = re.compile(r"(?i)^(\S+\s+){1,3}(ska|skall)\s+(\w+\s+)?\w+(as|s)\b")
+# "tills näst-nästa möte", "inför nästa möte", "vid nästa träff"
+DEADLINE = re.compile(
+    r"(?i)\b(tills?|inför|vid|senast)\s+(näst-nästa|nästa|kommande)\s+(möte|träff|gång)"
+)
+NEXT_WORDS = frozenset({"nästa", "kommande", "näst"})
+PAST_MEETING = re.compile(r"(?i)\b(förra|föregående|senaste)\s+möte")
+PAST_WORDS = frozenset({"förra", "föregående", "senaste"})
+MENTION = re.compile(r"@([A-ZÅÄÖ][\wåäö-]+)")
+# "(Josef)." or "(alla)" at the end of an action line
+TRAILING_OWNER = re.compile(r"\(([^()]{2,30})\)\)?\.?\s*$")
+# "Rapport av nuläge … – Eva, Dan, Thomas och Birgitta"
+OWNER_LIST_AT_END = re.compile(
+    r"[–-]\s*([A-ZÅÄÖ][\wåäö]+(?:\s*,\s*[A-ZÅÄÖ][\wåäö]+)*\s+och\s+[A-ZÅÄÖ][\wåäö]+)\s*$"
+)
+CAPITALISED = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+")
+# Subjects that can own work: "Vi", groups, organisations
+GROUP_SUBJECT = re.compile(
+    r"(?i)^(vi|gruppen|grupperna|fokusgrupperna|kommunerna|regionen|styrelsen|"
+    r"arbetsgruppen|varje\s+\w+(\s+\w+)?|alla|samtliga\s+\w+|kommunrepresentanter(na)?)\b"
+)
+# "Beslutas att X ska …": the work starts after the decision words
+DECISION_OPENING = re.compile(
+    r"(?i)^(beslutas|gruppen beslutar|\w+ beslutar|nytt uppdrag blir)\s+att\s+"
+)
+# "Förslag på punkter till delregional samverkan i december"
+MONTH_WORD = re.compile(r"(?i)\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b")
+NEXT_MEETING = re.compile(r"(?i)\bnästa möte\b")
+
+
+# A sentence with none of these words (and no "@" or "och") is no action.
+ACTION_WORDS = (
+    TAKES_ON_WORDS
+    | MUST_WORDS
+    | NEXT_WORDS
+    | RESPONSIBLE
+    | frozenset({RETURNS_WITH, "uppdrag", "uppdras"})
+)
+
+
+@dataclass
+class Context:
+    attendees: list[str]
+    meeting: datetime.date | None
+    next_dates: list[str]
+
+
+def is_action(sentence: str, ctx: Context) -> bool:
+    words = words_of(sentence)
+    if ACTION_WORDS.isdisjoint(words) and "@" not in sentence and " och " not in sentence:
+        return False
+    if is_hedged(sentence):
+        return False
+    deadline = not NEXT_WORDS.isdisjoint(words) and bool(DEADLINE.search(sentence))
+    if not PAST_WORDS.isdisjoint(words) and PAST_MEETING.search(sentence) and not deadline:
+        return False
+    mentioned = "@" in sentence and bool(MENTION.search(sentence))
+    assigned = not {"uppdrag", "uppdras"}.isdisjoint(words) and bool(ASSIGNED.search(sentence))
+    if RETURNS_WITH in words or mentioned or assigned:
+        return True
+    if not RESPONSIBLE.isdisjoint(words) and subject_owners(sentence, ctx.attendees):
+        return True
+    actor = starts_with_actor(sentence)
+    takes_on = not TAKES_ON_WORDS.isdisjoint(words) and bool(TAKES_ON.search(sentence))
+    if actor and (takes_on or deadline):
+        return True
+    if main_clause_modal(sentence) and "skulle" not in words:
+        return actor or bool(PASSIVE_TASK.search(sentence) and not sentence.startswith("Man "))
+    return " och " in sentence and _owner_list_at_end(sentence)
+
+
+def main_clause_modal(sentence: str) -> bool:
+    """ "Vi ska kika på …" yes; "… saker som behöver hanteras" and "… att det ska" no."""
+    if MUST_WORDS.isdisjoint(words_of(sentence)):
+        return False
+    body = DECISION_OPENING.sub("", sentence)
+    m = MUST.search(body)
+    if m is None:
+        return False
+    before = body[: m.start()].split()
+    return len(before) <= 5 and not (before and before[-1].casefold() in {"som", "att", "om"})
+
+
+def takes_on(sentence: str) -> bool:
+    return not TAKES_ON_WORDS.isdisjoint(words_of(sentence)) and bool(TAKES_ON.search(sentence))
+
+
+def starts_with_actor(sentence: str) -> bool:
+    body = DECISION_OPENING.sub("", sentence)
+    first = body.split()[0] if body.split() else ""
+    if GROUP_SUBJECT.match(body) or "@" in sentence:
+        return True
+    return first[:1].isupper() and (
+        is_first_name(first) or bool(find_names(body[:60])) or _org_like(first)
+    )
+
+
+def _org_like(word: str) -> bool:
+    """ "Sunet", "Internetstiftelsen", "BankID": a one-word organisation as a subject."""
+    return len(word) > 3 and (word.endswith(("en", "et")) or any(c.isupper() for c in word[1:]))
+
+
+def _owner_list_at_end(sentence: str) -> bool:
+    m = OWNER_LIST_AT_END.search(sentence)
+    return m is not None and all(is_first_name(w) for w in CAPITALISED.findall(m[1]))
+
+
+def subject_owners(sentence: str, attendees: list[str]) -> list[str]:
+    """Owners named in the sentence: attendees by full or first name, and groups."""
+    owners = [hit.name for hit in find_names(sentence)]
+    first_names = {a.split()[0] for a in attendees}
+    for word in CAPITALISED.findall(sentence):
+        if is_first_name(word) and not any(o.split()[0] == word for o in owners):
+            full = resolve_owner(word, attendees)
+            if full != word or word in first_names:
+                owners.append(full)
+    group = GROUP_SUBJECT.match(DECISION_OPENING.sub("", sentence))
+    if group and group[0].casefold() not in {"vi", "alla"}:
+        owners.append(group[0])
+    return list(dict.fromkeys(owners))
+
+
+def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
+    owners = [resolve_owner(m, ctx.attendees) for m in MENTION.findall(sentence)]
+    trailing = TRAILING_OWNER.search(sentence)
+    if trailing and not owners:
+        owners.append(resolve_owner(trailing[1].strip(), ctx.attendees))
+    if not owners:
+        owners = subject_owners(sentence, ctx.attendees)
+    return tuple(dict.fromkeys(o for o in owners if o))
+
+
+def due_of(sentence: str, context_text: str, ctx: Context) -> str | None:
+    """A date in the sentence; "vid nästa möte" → the next meeting; "i december" in its heading."""
+    dates = find_dates(sentence)
+    if dates:
+        return resolve(dates[0], ctx.meeting)
+    if DEADLINE.search(sentence) or NEXT_MEETING.search(sentence):
+        return ctx.next_dates[0] if ctx.next_dates else None
+    for month in MONTH_WORD.findall(context_text):
+        same = [d for d in ctx.next_dates if int(d[-5:-3]) == MONTHS[month.casefold()]]
+        if same:
+            return same[0]
+    return None

@@ -1,0 +1,76 @@
+"""Meetings the minutes announce or move to a date, but not the ones they cancel."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from samverkan.extraction.actions import PAST_MEETING
+from samverkan.extraction.dates import WEEKDAYS, find_dates, find_time_range, resolve, weekday_after
+from samverkan.extraction.decisions import CANCELLED, MOVED
+from samverkan.extraction.model import MeetingTime, Source
+from samverkan.extraction.sections import is_heading
+from samverkan.extraction.text import Block, sentences, words_of
+
+# also inside compounds: "skypemöte", "styrelsesammanträde"
+MEETING_WORDS = ("möte", "sammanträde", "träff", "workshop")
+NEXT_MEETING_HEADING = re.compile(r"(?i)^nästa\s+(möte|sammanträde|träff)")
+# "Nästa möte blir …", "… sker den 2 december", "kommer … vid ett skypemöte den 15 oktober"
+FUTURE_WORDS = frozenset(
+    "nästa kommande planeras planerat blir sker hålls äger flyttas bokas bokat kallas kommer "
+    "ska skall träffas ses".split()
+)
+URL = re.compile(r"https?://\S+")
+NEXT_WEEKDAY = {day: re.compile(rf"(?i)\bnästa\s+{day}\b") for day in WEEKDAYS}
+
+
+def next_meetings(
+    blocks: list[Block], start: int, meeting: datetime.date | None
+) -> list[MeetingTime]:
+    found: dict[str, MeetingTime] = {}
+    under_heading = False
+    for block in blocks[start:]:
+        if is_heading(block):
+            under_heading = bool(NEXT_MEETING_HEADING.match(block.text))
+            if not under_heading:
+                continue
+        for sentence in sentences(block.text):
+            if not (under_heading or _announces(sentence)):
+                continue
+            if CANCELLED.search(sentence) or PAST_MEETING.search(sentence):
+                continue
+            for m in _meetings_in(sentence, block.line, meeting, relative=under_heading):
+                if m.date and (m.date not in found or (m.start and not found[m.date].start)):
+                    found[m.date] = m
+    return list(found.values())
+
+
+def _announces(sentence: str) -> bool:
+    if FUTURE_WORDS.isdisjoint(words_of(sentence)):
+        return False
+    lower = sentence.casefold()
+    return any(word in lower for word in MEETING_WORDS)
+
+
+def _meetings_in(
+    sentence: str, line: int, meeting: datetime.date | None, *, relative: bool
+) -> list[MeetingTime]:
+    moved = MOVED.search(sentence)
+    text = sentence[moved.end() :] if moved else sentence
+    dates = find_dates(text)
+    url = URL.search(sentence)
+    place = url[0].rstrip(").,") if url else None
+    out = []
+    for i, d in enumerate(dates):
+        iso = resolve(d, meeting)
+        if meeting and iso[:2] != "--" and iso < meeting.isoformat():
+            continue  # a meeting that already took place
+        after = text[d.end : dates[i + 1].start if i + 1 < len(dates) else len(text)]
+        start, end = find_time_range(after)
+        out.append(MeetingTime(iso, start, end, place, Source(line)))
+    if not dates and relative and meeting:
+        for name, pattern in NEXT_WEEKDAY.items():
+            if pattern.search(sentence):
+                day = weekday_after(meeting, WEEKDAYS[name]).isoformat()
+                out.append(MeetingTime(day, None, None, None, Source(line)))
+    return out
