@@ -52,6 +52,15 @@ BARE_LABEL = re.compile(
 FROM_ORG = re.compile(r"\bfrån\s+(.+?)\s*$", re.I)
 # "Tomas Wikström (M) ersättare för Cecilia Näslund (M)"
 SUBSTITUTE_FOR = re.compile(r"\b(?:ersättare|tjg ers\.?|ers\.)\s+för\s+(.+)$", re.I)
+OTHER_LABEL = re.compile(r"^[^\W\d_][\w ]{2,30}:\s")
+# "11 närvarande, varav samtliga har betalat: nsg, stellanl, kaj" (a roll call of handles)
+ROLL_CALL = re.compile(r"(?i)\b\d+\s+närvarande\b[^:]{0,120}:\s*(.+)$", re.S)
+# "Rasmus Kaj (kaj), Mötessekreterare" at the end: who signs was there
+SIGNATURE = re.compile(
+    r"^([A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})\s*(?:\(([^)]{1,20})\))?\s*,\s*"
+    r"((?:mötes)?(?:sekreterare|ordförande)|justerare|justeringsman|justerande|protokolljusterare)\s*$",
+    re.I,
+)
 SPLIT = re.compile(r"\s*(?:,|;|\s\|\s|\boch\b|\bsamt\b)\s*")
 
 
@@ -106,6 +115,8 @@ def read_attendance(blocks: list[Block]) -> Attendance:
         j = i + 1
         while j < len(blocks) and label_of(blocks[j]) is None:
             nxt = blocks[j]
+            if nxt.kind != "bullet" and OTHER_LABEL.match(nxt.text):
+                break  # "Utses att justera: Peter Wretlund" is not one of the attendees
             short_bullet = nxt.kind == "bullet" and len(nxt.text.split()) <= 8
             plain = nxt.kind != "heading" or nxt.level == 8
             if short_bullet or (plain and _name_share(nxt.text) >= 0.4):
@@ -120,6 +131,8 @@ def read_attendance(blocks: list[Block]) -> Attendance:
         found.last_block = max(found.last_block, j - 1)
         i = j
     found.present += _name_runs([b for k, b in enumerate(blocks) if k not in found.read])
+    found.present += _roll_call(blocks)
+    _add_signatures(found, blocks)
     if not found.present:
         found.present = _mentioned(blocks)
     _settle(found)
@@ -132,16 +145,48 @@ def _name_runs(blocks: list[Block]) -> list[Attendee]:
     people: list[Attendee] = []
     run: list[Block] = []
     for block in [*head, Block("para", [(0, "")])]:
-        hits = find_names(block.text, whole_segment=True)
-        if hits and len(block.text.split()) <= 8 and _name_share(block.text) >= 0.5:
+        text = block.text
+        short = len(text.split()) <= 8
+        if short and find_names(text, whole_segment=True) and _name_share(text) >= 0.5:
             run.append(block)
             continue
         if len(run) >= 3:
             people += [p for b in run for p in _people_in_line(b.text, b.line, None)]
         run = []
-        if len(find_names(block.text)) >= 4 and _name_share(block.text) >= 0.35:
-            people += _people_in_line(block.text, block.line, None)
+        if text.count(",") >= 2 and len(find_names(text)) >= 4 and _name_share(text) >= 0.35:
+            people += _people_in_line(text, block.line, None)
     return people
+
+
+def _roll_call(blocks: list[Block]) -> list[Attendee]:
+    people = []
+    for block in blocks:
+        m = ROLL_CALL.search(block.text) if "närvarande" in block.text else None
+        if m:
+            handles = [h.strip(" .") for h in SPLIT.split(m[1])]
+            people += [
+                Attendee(h, source=Source(block.line))
+                for h in handles
+                if h and len(h.split()) <= 3 and not h[:1].isdigit()
+            ]
+    return people
+
+
+def _add_signatures(found: Attendance, blocks: list[Block]) -> None:
+    """Signatories were present; "(kaj)" after a name tells who a handle in the list is."""
+    for block in blocks[len(blocks) * 2 // 3 :]:
+        m = SIGNATURE.match(block.text.strip())
+        if not m:
+            continue
+        signer = Attendee(m[1], role=m[3].lower(), source=Source(block.line))
+        handle = (m[2] or "").casefold()
+        same = [
+            i for i, p in enumerate(found.present) if p.name.casefold() in {handle, m[1].casefold()}
+        ]
+        if same:
+            found.present[same[0]] = signer
+        else:
+            found.present.append(signer)
 
 
 def _mentioned(blocks: list[Block]) -> list[Attendee]:

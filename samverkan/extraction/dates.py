@@ -75,6 +75,9 @@ SINGLE_TIME = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     month: int
@@ -94,6 +97,8 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 def find_dates(text: str, *, short_iso: bool = False) -> list[FoundDate]:
     """Every date in the text, in order; `short_iso` also accepts "24-10-21" (titles only)."""
+    if not DIGIT.search(text):
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
@@ -102,11 +107,11 @@ def find_dates(text: str, *, short_iso: bool = False) -> list[FoundDate]:
             found.append(FoundDate(m, d, y, *span))
             taken.append(span)
 
-    for m in ISO_DATE.finditer(text):
+    for m in ISO_DATE.finditer(text) if "-" in text else ():
         add(int(m[1]), int(m[2]), int(m[3]), m.span())
     for m in NAMED_DATE.finditer(text):
         add(int(m[3]) if m[3] else None, MONTHS[m[2].lower()], int(m[1]), m.span())
-    for m in SLASH_DATE.finditer(text):
+    for m in SLASH_DATE.finditer(text) if "/" in text else ():
         year = int(m[3]) if m[3] else None
         if year is not None and year < 100:
             year += 2000
@@ -139,6 +144,8 @@ def _hhmm(hour: str, minute: str | None) -> str | None:
 
 def find_time_range(text: str) -> tuple[str | None, str | None]:
     """Start and end from "09.00–12.00" and its kin; an end not after the start is dropped."""
+    if not DIGIT.search(text):
+        return None, None
     for m in TIME_RANGE.finditer(text):
         start = _hhmm(m[1], m[2] or m[3])
         end = _hhmm(m[4], m[5])

@@ -12,7 +12,8 @@ DECISION_VERBS = frozenset(
     "beslutas beslutar beslutade beslöt beslöts beslutades godkänns godkändes godkänner "
     "godkände fastställs fastställdes fastställde antas antogs bifalls bifalles bifölls "
     "beviljade beviljas beviljades tillstyrks tillstyrker inställs inställt flyttas flyttades "
-    "senareläggs utses utsågs utsåg väljs valdes enades".split()
+    "senareläggs utses utsågs utsåg väljs valdes enades bordläggs bordlades återremitteras "
+    "återremitterades".split()
 )
 DECIDED = re.compile(r"(?i)\b(beslutas|beslutar|beslutade|beslöt|beslöts|beslutades)\b")
 # "Det planerade mötet den 9 oktober ställs in", "Punkten skjuts upp"
@@ -20,12 +21,15 @@ CANCELLED = re.compile(r"(?i)\b(ställs in|ställdes in|inställs|inställt|utg�
 MOVED = re.compile(r"(?i)\b(flyttas|flyttades|skjuts upp|senareläggs)\b")
 # "Mötet valde bg och medik till justeringsmän"
 CHOSE = re.compile(r"(?i)\bvalde\b.*\btill\b")
-# "Martin föreslog följande roadmap (utan invändningar)", "Mötet fann sig …", "Datum satt"
+# "Martin föreslog följande roadmap (utan invändningar)", "Mötet fann sig …", "Datum satt",
+# "Vi lämnar frågan öppen tills …"
 AGREED = re.compile(
-    r"(?i)(utan invändningar?|\benades\b|\benas om\b|\bfann sig\b|^datum satt\b|\blades till\b)"
+    r"(?i)(utan invändningar?|\benades\b|\benas om\b|\bfann sig\b|^datum satt\b|\blades till\b|"
+    r"\blämnar frågan öppen\b|\bfrågan lämnas öppen\b)"
 )
 PHRASE_WORDS = frozenset(
-    "ställs ställdes skjuts valde invändningar invändning enas fann satt lades".split()
+    "ställs ställdes skjuts valde invändningar invändning enas fann satt lades lämnar "
+    "lämnas".split()
 )
 # "Samverkansplanen beslutad på Delregional samverkan 2023-10-30": decided elsewhere, earlier
 ELSEWHERE = re.compile(
@@ -46,6 +50,20 @@ DECISION_HEADING = re.compile(r"(?i)^(.*\bbeslut|beslut)\s*:?$")
 PROPOSAL_HEADING = re.compile(r"(?i)^(förslag|förslag till beslut)\s*:?$")
 # "attsatsen bifalles": a decision that only makes sense with the proposal before it
 REFERS_TO_PROPOSAL = re.compile(r"(?i)\b(attsatsen|förslaget|bifall)")
+
+
+# "Ett styrelsemöte ägde rum i förra veckan. 16 ledamöter valdes.": what others decided
+REPORTED = re.compile(
+    r"(?i)\b(ägde rum|förra veckan|förra månaden|förra mötet|förra möte|uttalar sig|"
+    r"redogör för|berättar att|informerar om att)\b"
+)
+
+
+REPORTED_WORDS = frozenset("rum veckan månaden förra uttalar redogör berättar informerar".split())
+
+
+def is_reported(sentence: str) -> bool:
+    return not REPORTED_WORDS.isdisjoint(words_of(sentence)) and bool(REPORTED.search(sentence))
 
 
 def is_hedged(sentence: str) -> bool:

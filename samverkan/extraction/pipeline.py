@@ -48,7 +48,8 @@ def extract_text(text: str) -> Minutes:
     items = agenda(blocks, start)
     upcoming = next_meetings(blocks, start, day)
     ctx = Context(attendance.names(), day, [m.date for m in upcoming if m.date])
-    headings = {_block_index(blocks, i.source.line): i.title for i in items if i.source}
+    index_of_line = {b.line: i for i, b in reversed(list(enumerate(blocks)))}
+    headings = {index_of_line[i.source.line]: i.title for i in items if i.source}
     decisions, actions = decisions_and_actions(blocks, attendance.read, ctx, headings)
     return Minutes(
         body=body_name(blocks),
@@ -60,10 +61,6 @@ def extract_text(text: str) -> Minutes:
         actions=tuple(_resolved(a, attendance.names()) for a in actions),
         next_meetings=tuple(upcoming),
     )
-
-
-def _block_index(blocks: list[Block], line: int) -> int:
-    return next((i for i, b in enumerate(blocks) if b.line == line), -1)
 
 
 def _resolved(action: Action, attendees: list[str]) -> Action:

@@ -20,6 +20,7 @@ from samverkan.extraction.decisions import (
     PROPOSAL_HEADING,
     is_decision,
     is_hedged,
+    is_reported,
     with_proposal,
 )
 from samverkan.extraction.model import Action, Decision, Source
@@ -110,10 +111,12 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
 def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> None:
     """Decisions sentence by sentence; consecutive action sentences make one action."""
     pending: list[str] = []
+    reported = False  # after "… ägde rum i förra veckan." the paragraph tells of others
     for sentence in sentences(text):
         if sentence.endswith(":") and AGREED_LIST.search(sentence):
             walk.mode, walk.list_level = "list", block.level if block.kind == "bullet" else -1
-        decided = is_decision(sentence)
+        decided = not reported and is_decision(sentence)
+        reported = reported or is_reported(sentence)
         if decided:
             full = sentence
             if sentence.endswith(":") and following:

@@ -95,9 +95,12 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
     return out
 
 
+HASH_MARK = re.compile(r"^#\s")
+
+
 def _hash_is_numbering(lines: list[tuple[int, str, str]]) -> bool:
     """Word numbering exported as "# " marks long paragraphs; real "#" headings are short."""
-    hashed = [t for _, t, _ in lines if re.match(r"^#\s", t)]
+    hashed = [t for _, t, _ in lines if t.startswith("#") and HASH_MARK.match(t)]
     if not hashed:
         return False
     long = sum(1 for t in hashed if len(t) > 90)

@@ -186,3 +186,33 @@ def test_next_meeting_on_a_weekday_under_its_heading():
         "## 20 August 2020\n\n## Närvarande\n- Lena Ek\n\n## Nästa möte\n\nNästa torsdag.\n"
     )
     assert [n.date for n in m.next_meetings] == ["2020-08-27"]
+
+
+def test_decisions_reported_from_another_meeting_are_not_this_meetings():
+    m = extract_text(
+        "Närvarande: Anna Berg\n\nAnna Berg uttalar sig om förbundet. Ett styrelsemöte ägde rum "
+        "i förra veckan. 16 ledamöter valdes. Vidare antogs en tidplan.\n\nÄrendet bordläggs.\n"
+    )
+    assert [d.text for d in m.decisions] == ["Ärendet bordläggs."]
+
+
+def test_roll_call_of_handles_and_signatures_name_the_attendees():
+    m = extract_text(
+        "## 7. Röstlängd\n\n4 närvarande, varav samtliga har betalat: nsg, kaj, bg, poa\n\n"
+        "## 8. Övrigt\n\nInget.\n\n--\n\nRasmus Kaj (kaj), Mötessekreterare\n\n"
+        "Björn Grönvall (bg), Justeringsman\n"
+    )
+    assert [(a.name, a.role) for a in m.attendees] == [
+        ("nsg", None),
+        ("Rasmus Kaj", "mötessekreterare"),
+        ("Björn Grönvall", "justeringsman"),
+        ("poa", None),
+    ]
+
+
+def test_a_label_after_the_attendees_ends_the_list():
+    m = extract_text(
+        "Övriga deltagare: Cecilia Nilsson, Henrik Svensson\nUtses att justera: Peter Wretlund\n"
+    )
+    assert [a.name for a in m.attendees] == ["Cecilia Nilsson", "Henrik Svensson"]
+    assert [d.text for d in m.decisions] == ["Utses att justera: Peter Wretlund"]
