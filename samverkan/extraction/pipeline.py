@@ -13,7 +13,6 @@ from samverkan.extraction.people import resolve_owner
 from samverkan.extraction.readers import read_document
 from samverkan.extraction.sections import agenda, body_name, header_end, meeting_time
 from samverkan.extraction.statements import decisions_and_actions
-from samverkan.extraction.text import Block
 from samverkan.extraction.text import blocks as to_blocks
 
 MAX_TEXT = 5_000_000  # characters; longer text is cut, not refused
