@@ -54,3 +54,8 @@ def test_interface_switches_to_english(cast, client):
     html = client.get(reverse("directory:body_list")).content.decode()
     assert '<html lang="en">' in html
     assert "Bodies of the care collaboration" in html
+
+
+def test_swedish_whatever_the_browser_prefers(cast, client):
+    html = client.get(reverse("directory:body_list"), HTTP_ACCEPT_LANGUAGE="en-US,en").content
+    assert '<html lang="sv">' in html.decode()
