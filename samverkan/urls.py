@@ -1,13 +1,21 @@
 """Top-level URLs: the apps, accounts, language switch and the admin."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from samverkan.followup.views import overview
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="directory:body_list"), name="home"),
+    path("", overview, name="home"),
     path("", include("samverkan.directory.urls")),
+    path("", include("samverkan.meetings.urls")),
+    path("", include("samverkan.minutes.urls")),
+    path("", include("samverkan.followup.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

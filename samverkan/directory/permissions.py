@@ -87,3 +87,45 @@ def visible_body_filter(user: AnyUser) -> Q:
         return Q(is_public=True)
     own = _current(user).values("body")
     return Q(is_public=True) | Q(pk__in=own) | Q(pk__in=edited_body_ids(user))
+
+
+# Meetings, minutes and assignments: the rules follow from the bodies they belong to.
+
+
+def can_view_meeting(user: AnyUser, meeting) -> bool:
+    return any(can_view_body(user, body) for body in meeting.bodies.all())
+
+
+def can_edit_meeting(user: AnyUser, meeting) -> bool:
+    return any(can_edit_body(user, body) for body in meeting.bodies.all())
+
+
+def is_secretary_of(user: AnyUser, meeting) -> bool:
+    if is_admin(user):
+        return True
+    secretaries = _current(user).filter(role=Membership.Role.SECRETARY)
+    return secretaries.filter(body__in=meeting.bodies.all()).exists()
+
+
+def can_edit_agenda(user: AnyUser, meeting) -> bool:
+    """Editors until the meeting is held; after that only its secretary."""
+    if meeting.is_cancelled:
+        return False
+    return is_secretary_of(user, meeting) if meeting.is_held else can_edit_meeting(user, meeting)
+
+
+def can_write_minutes(user: AnyUser, meeting) -> bool:
+    return not meeting.is_cancelled and can_edit_meeting(user, meeting)
+
+
+def member_person(user: AnyUser, meeting) -> Person | None:
+    """The user's person when they sit in one of the meeting's bodies (and may answer)."""
+    membership = _current(user).filter(body__in=meeting.bodies.all()).select_related("person")
+    first = membership.first()
+    return first.person if first else None
+
+
+def can_update_assignment(user: AnyUser, assignment) -> bool:
+    if can_edit_body(user, assignment.body):
+        return True
+    return user.is_authenticated and assignment.owner_people.filter(user=user).exists()

@@ -1,0 +1,1 @@
+"""Follow-up: assignments (uppdrag), their owners and log, and återrapportering."""

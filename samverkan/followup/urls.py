@@ -1,0 +1,17 @@
+"""URLs of the follow-up pages."""
+
+from django.urls import path
+
+from samverkan.followup import views
+
+app_name = "followup"
+urlpatterns = [
+    path("oversikt/", views.overview, name="overview"),
+    path("organ/<int:body_pk>/moten/nytt/", views.plan_meeting, name="plan_meeting"),
+    path("organ/<int:body_pk>/uppdrag/", views.body_register, name="register"),
+    path("moten/<int:meeting_pk>/uppdrag/", views.assignment_add, name="assignment_add"),
+    path("uppdrag/<int:pk>/", views.assignment_detail, name="assignment"),
+    path("uppdrag/<int:pk>/aterrapportering/", views.report_back, name="report_back"),
+    path("mina-uppdrag/", views.my_assignments, name="mine"),
+    path("beslut/", views.decision_register, name="decisions"),
+]

@@ -1,0 +1,95 @@
+"""Forms for planning meetings, their agenda and attendance."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.directory.models import Body, Person
+from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+MAX_ATTACHMENT = 25 * 1024 * 1024
+
+
+class MeetingForm(forms.ModelForm):
+    also = forms.ModelMultipleChoiceField(
+        label=_("Gemensamt möte med"), queryset=Body.objects.none(), required=False,
+        help_text=_("Välj andra organ om mötet är gemensamt."),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "date", "start", "end", "place", "link"]
+        widgets = {"date": DATE, "start": TIME, "end": TIME}
+        help_texts = {"place": _("Adress eller lokal, t.ex. ”Kommunhuset Sjöbo”."),
+                      "link": _("Teams- eller Skype-länk om mötet är digitalt.")}
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["also"].queryset = Body.objects.exclude(pk=body.pk)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Skäl"), max_length=300)
+
+
+class MoveForm(forms.Form):
+    date = forms.DateField(label=_("Nytt datum"), widget=DATE)
+    start = forms.TimeField(label=_("Börjar"), required=False, widget=TIME)
+    end = forms.TimeField(label=_("Slutar"), required=False, widget=TIME)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] <= cleaned["start"]:
+            self.add_error("end", _("Mötet måste sluta efter att det börjar."))
+        return cleaned
+
+
+class AgendaItemForm(forms.ModelForm):
+    attachment = forms.FileField(label=_("Bilaga"), required=False)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "kind", "responsible", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = people
+        self.fields["responsible"].widget = forms.CheckboxSelectMultiple()
+        self.fields["responsible"].widget.choices = self.fields["responsible"].choices
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload and upload.size > MAX_ATTACHMENT:
+            raise forms.ValidationError(_("Bilagan får vara högst 25 MB."))
+        return upload
+
+
+class AnswerForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Mitt svar"),
+        choices=[(Attendance.Status.PRESENT, _("Jag kommer")),
+                 (Attendance.Status.ABSENT, _("Jag kan inte komma")),
+                 (Attendance.Status.SUBSTITUTE, _("Jag kan inte komma, en ersättare går"))],
+        widget=forms.RadioSelect,
+    )
+    substitute = forms.ModelChoiceField(label=_("Vem går i stället?"),
+                                        queryset=Person.objects.all(), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Attendance.Status.SUBSTITUTE and not cleaned.get("substitute"):
+            self.add_error("substitute", _("Ange vem som går i stället."))
+        return cleaned
+
+
+class AttendanceForm(forms.Form):
+    """The secretary's roll call: one choice per invited person."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        for row in rows:
+            self.fields[f"p{row.person_id}"] = forms.ChoiceField(
+                label=row.person.name, choices=Attendance.Status.choices, initial=row.status
+            )

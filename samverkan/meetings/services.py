@@ -1,0 +1,108 @@
+"""Planning, agenda, attendance, cancelling and moving meetings; each step in one transaction."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from samverkan.directory.models import Body, Membership, Person
+from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+
+# Offered on every new agenda: "Godkännande av dagordning", "Föregående mötesanteckningar"
+STANDARD_ITEMS = [
+    ("Godkännande av dagordning", AgendaItem.Kind.DECISION),
+    ("Föregående mötesanteckningar", AgendaItem.Kind.DECISION),
+]
+
+
+@transaction.atomic
+def plan_meeting(*, bodies: list[Body], standard_items: bool = True, **fields) -> Meeting:
+    meeting = Meeting(**fields)
+    meeting.full_clean()
+    meeting.save()
+    meeting.bodies.set(bodies)
+    if standard_items:
+        for position, (title, kind) in enumerate(STANDARD_ITEMS, start=1):
+            AgendaItem.objects.create(meeting=meeting, position=position, title=title, kind=kind)
+    invite_members(meeting)
+    return meeting
+
+
+def invite_members(meeting: Meeting) -> None:
+    """Everyone who sits in one of the bodies (ordinarie and ersättare) gets a row."""
+    people = Person.objects.filter(
+        memberships__in=_current_memberships(meeting)
+    ).distinct()
+    for person in people:
+        Attendance.objects.get_or_create(meeting=meeting, person=person)
+
+
+def _current_memberships(meeting: Meeting):
+    return Membership.objects.current(on=meeting.date).filter(body__in=meeting.bodies.all())
+
+
+def add_item(meeting: Meeting, *, title: str, kind: str, responsible=(), description="") -> AgendaItem:
+    last = meeting.items.order_by("-position").first()
+    item = AgendaItem.objects.create(
+        meeting=meeting, title=title, kind=kind, description=description,
+        position=(last.position + 1) if last else 1,
+    )
+    item.responsible.set(responsible)
+    return item
+
+
+def move_item(item: AgendaItem, *, up: bool) -> None:
+    siblings = list(item.meeting.items.all())
+    i = siblings.index(item)
+    j = i - 1 if up else i + 1
+    if 0 <= j < len(siblings):
+        siblings[i], siblings[j] = siblings[j], siblings[i]
+        with transaction.atomic():
+            for position, sibling in enumerate(siblings, start=1):
+                AgendaItem.objects.filter(pk=sibling.pk).update(position=position)
+
+
+@transaction.atomic
+def set_attendance(meeting: Meeting, person: Person, *, status: str,
+                   substitute: Person | None = None) -> Attendance:
+    if status == Attendance.Status.SUBSTITUTE and substitute is None:
+        raise ValidationError(_("Ange vem som går i stället."))
+    if substitute == person:
+        raise ValidationError(_("En person kan inte vara ersättare för sig själv."))
+    row, _created = Attendance.objects.get_or_create(meeting=meeting, person=person)
+    row.status = status
+    row.substitute = substitute if status == Attendance.Status.SUBSTITUTE else None
+    row.save()
+    if row.substitute:
+        Attendance.objects.get_or_create(
+            meeting=meeting, person=row.substitute, defaults={"status": Attendance.Status.PRESENT}
+        )
+    return row
+
+
+@transaction.atomic
+def cancel_meeting(meeting: Meeting, *, reason: str) -> None:
+    if meeting.is_held:
+        raise ValidationError(_("Ett genomfört möte kan inte ställas in."))
+    meeting.state = Meeting.State.CANCELLED
+    meeting.cancel_reason = reason
+    meeting.save(update_fields=["state", "cancel_reason"])
+
+
+@transaction.atomic
+def move_meeting(meeting: Meeting, *, date: datetime.date, start=None, end=None) -> None:
+    if meeting.is_held or meeting.is_cancelled:
+        raise ValidationError(_("Bara kommande möten kan flyttas."))
+    meeting.moved_from = meeting.moved_from or meeting.date
+    meeting.date = date
+    meeting.start = start or meeting.start
+    meeting.end = end or meeting.end
+    meeting.full_clean()
+    meeting.save()
+
+
+def mark_held(meeting: Meeting) -> None:
+    if meeting.state in (Meeting.State.PLANNED, Meeting.State.INVITED):
+        meeting.state = Meeting.State.HELD
+        meeting.save(update_fields=["state"])

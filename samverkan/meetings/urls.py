@@ -1,0 +1,17 @@
+"""URLs of meeting pages."""
+
+from django.urls import path
+
+from samverkan.meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("moten/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("moten/<int:pk>/kallelse/", views.invitation, name="invitation"),
+    path("moten/<int:pk>/stall-in/", views.meeting_cancel, name="cancel"),
+    path("moten/<int:pk>/flytta/", views.meeting_move, name="move"),
+    path("moten/<int:pk>/punkter/ny/", views.item_add, name="item_add"),
+    path("moten/<int:pk>/punkter/<int:item_pk>/flytta/", views.item_move, name="item_move"),
+    path("moten/<int:pk>/svar/", views.answer, name="answer"),
+    path("moten/<int:pk>/narvaro/", views.attendance, name="attendance"),
+]

@@ -1,0 +1,144 @@
+"""Meeting pages: the meeting, its invitation, agenda, attendance, cancel and move."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.directory import permissions
+from samverkan.directory.models import Person
+from samverkan.meetings import services
+from samverkan.meetings.forms import AgendaItemForm, AnswerForm, AttendanceForm, CancelForm, MoveForm
+from samverkan.meetings.models import Attachment, Meeting
+
+
+def _meeting(request, pk) -> Meeting:
+    queryset = Meeting.objects.visible_to(request.user).prefetch_related("bodies")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def meeting_detail(request, pk):
+    meeting = _meeting(request, pk)
+    items = meeting.items.prefetch_related("responsible", "attachments", "report_backs")
+    me = permissions.member_person(request.user, meeting)
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "attendance": meeting.attendance.select_related("person", "substitute"),
+        "can_edit": permissions.can_edit_meeting(request.user, meeting),
+        "can_edit_agenda": permissions.can_edit_agenda(request.user, meeting),
+        "can_write": permissions.can_write_minutes(request.user, meeting),
+        "my_answer": meeting.attendance.filter(person=me).first() if me else None,
+        "answer_form": AnswerForm() if me and not meeting.is_held else None,
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def invitation(request, pk):
+    meeting = _meeting(request, pk)
+    context = {
+        "meeting": meeting,
+        "items": meeting.items.prefetch_related("responsible", "attachments"),
+        "recipients": meeting.attendance.select_related("person"),
+    }
+    return render(request, "meetings/invitation.html", context)
+
+
+def _form_page(request, form, meeting, heading, submit):
+    return render(request, "form_page.html", {
+        "form": form, "heading": heading, "submit": submit, "back": meeting.get_absolute_url(),
+    })
+
+
+def meeting_cancel(request, pk):
+    meeting = _meeting(request, pk)
+    _require(permissions.can_edit_meeting(request.user, meeting))
+    form = CancelForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.cancel_meeting(meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Mötet är inställt."))
+            return redirect(meeting)
+    return _form_page(request, form, meeting, _("Ställ in mötet"), _("Ställ in"))
+
+
+def meeting_move(request, pk):
+    meeting = _meeting(request, pk)
+    _require(permissions.can_edit_meeting(request.user, meeting))
+    form = MoveForm(request.POST or None, initial={"date": meeting.date, "start": meeting.start,
+                                                   "end": meeting.end})
+    if form.is_valid():
+        try:
+            services.move_meeting(meeting, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Mötet är flyttat."))
+            return redirect(meeting)
+    return _form_page(request, form, meeting, _("Flytta mötet"), _("Flytta"))
+
+
+def item_add(request, pk):
+    meeting = _meeting(request, pk)
+    _require(permissions.can_edit_agenda(request.user, meeting))
+    people = Person.objects.filter(attendance__meeting=meeting)
+    form = AgendaItemForm(request.POST or None, request.FILES or None, people=people)
+    if form.is_valid():
+        with transaction.atomic():
+            data = form.cleaned_data
+            item = services.add_item(meeting, title=data["title"], kind=data["kind"],
+                                     responsible=data["responsible"],
+                                     description=data["description"])
+            if data["attachment"]:
+                Attachment.objects.create(item=item, file=data["attachment"],
+                                          name=data["attachment"].name)
+        messages.success(request, _("Punkten har lagts till."))
+        return redirect(meeting)
+    return _form_page(request, form, meeting, _("Ny punkt på dagordningen"), _("Lägg till"))
+
+
+@require_POST
+def item_move(request, pk, item_pk):
+    meeting = _meeting(request, pk)
+    _require(permissions.can_edit_agenda(request.user, meeting))
+    services.move_item(get_object_or_404(meeting.items, pk=item_pk), up=request.POST.get("up") == "1")
+    return redirect(meeting)
+
+
+@login_required
+def answer(request, pk):
+    meeting = _meeting(request, pk)
+    me = permissions.member_person(request.user, meeting)
+    _require(me is not None and not meeting.is_held and not meeting.is_cancelled)
+    form = AnswerForm(request.POST or None)
+    if form.is_valid():
+        services.set_attendance(meeting, me, **form.cleaned_data)
+        messages.success(request, _("Tack, ditt svar är sparat."))
+        return redirect(meeting)
+    return _form_page(request, form, meeting, _("Kommer du?"), _("Skicka svar"))
+
+
+def attendance(request, pk):
+    meeting = _meeting(request, pk)
+    _require(permissions.can_write_minutes(request.user, meeting))
+    rows = list(meeting.attendance.select_related("person"))
+    form = AttendanceForm(request.POST or None, rows=rows)
+    if form.is_valid():
+        with transaction.atomic():
+            for row in rows:
+                row.status = form.cleaned_data[f"p{row.person_id}"]
+                row.save(update_fields=["status"])
+        messages.success(request, _("Närvaron är sparad."))
+        return redirect(meeting)
+    return _form_page(request, form, meeting, _("Närvaro"), _("Spara närvaro"))

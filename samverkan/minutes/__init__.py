@@ -1,0 +1,1 @@
+"""Minutes: notes per agenda item, decisions, approval (justering) and versions."""
