@@ -37,3 +37,14 @@ def make_membership(person: Person, body: Body, **kw) -> Membership:
     kw.setdefault("role", Membership.Role.MEMBER)
     kw.setdefault("start", datetime.date(2020, 1, 1))
     return Membership.objects.create(person=person, body=body, **kw)
+
+
+def make_meeting(*bodies, days_ahead: int = 7, **kw):
+    from django.utils import timezone
+
+    from samverkan.meetings.services import plan_meeting
+
+    kw.setdefault("date", timezone.localdate() + datetime.timedelta(days=days_ahead))
+    kw.setdefault("start", datetime.time(9, 0))
+    kw.setdefault("end", datetime.time(11, 0))
+    return plan_meeting(bodies=list(bodies), **kw)

@@ -16,9 +16,13 @@ class QuickAssignmentForm(forms.Form):
 
 
 class ReportBackForm(forms.Form):
-    outcome = forms.ChoiceField(choices=[("reported", _("Återrapporterat")),
-                                         ("continued", _("Fortsätter")),
-                                         ("closed", _("Avskrivs"))])
+    outcome = forms.ChoiceField(
+        choices=[
+            ("reported", _("Återrapporterat")),
+            ("continued", _("Fortsätter")),
+            ("closed", _("Avskrivs")),
+        ]
+    )
     new_due = forms.DateField(label=_("Nytt datum"), required=False, widget=DATE)
     comment = forms.CharField(label=_("Kommentar"), max_length=1000, required=False)
 
@@ -29,8 +33,10 @@ class StatusForm(forms.Form):
 
 
 class RegisterFilter(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Alla")), ("open", _("Öppna"))]
-                               + list(Assignment.Status.choices))
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Alla")), ("open", _("Öppna"))] + list(Assignment.Status.choices),
+    )
     owner = forms.CharField(label=_("Ansvarig"), max_length=100, required=False)
     due_before = forms.DateField(label=_("Förfaller senast"), required=False, widget=DATE)

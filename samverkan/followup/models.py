@@ -31,9 +31,12 @@ class AssignmentQuerySet(models.QuerySet):
     def due_for(self, meeting: Meeting) -> "AssignmentQuerySet":
         """Open assignments of the meeting's bodies due by its date or at its next meeting."""
         bodies = meeting.bodies.all()
-        return self.open().filter(body__in=bodies, report_item=None).filter(
-            Q(due_date__lte=meeting.date) | Q(due_date=None, due_body__in=bodies)
-        ).distinct()
+        return (
+            self.open()
+            .filter(body__in=bodies, report_item=None)
+            .filter(Q(due_date__lte=meeting.date) | Q(due_date=None, due_body__in=bodies))
+            .distinct()
+        )
 
     def overdue_first(self) -> "AssignmentQuerySet":
         return self.order_by(models.F("due_date").asc(nulls_last=True), "pk")
@@ -50,25 +53,52 @@ class Assignment(models.Model):
     OPEN_STATES = (Status.OPEN, Status.IN_PROGRESS)
 
     text = models.TextField(_("uppdrag"), max_length=4000)
-    body = models.ForeignKey(Body, verbose_name=_("organ"), on_delete=models.PROTECT,
-                             related_name="assignments")
-    owner_people = models.ManyToManyField(Person, verbose_name=_("ansvariga personer"),
-                                          blank=True, related_name="assignments")
-    owner_bodies = models.ManyToManyField(Body, verbose_name=_("ansvariga organ"), blank=True,
-                                          related_name="owned_assignments")
-    meeting = models.ForeignKey(Meeting, verbose_name=_("från möte"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="assignments")
-    decision = models.ForeignKey(Decision, verbose_name=_("från beslut"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="assignments")
-    origin = models.CharField(_("ursprung"), max_length=300, blank=True,
-                              help_text=_("T.ex. ”uppdrag från Centralt samverkansorgan”."))
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    owner_people = models.ManyToManyField(
+        Person, verbose_name=_("ansvariga personer"), blank=True, related_name="assignments"
+    )
+    owner_bodies = models.ManyToManyField(
+        Body, verbose_name=_("ansvariga organ"), blank=True, related_name="owned_assignments"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("från möte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("från beslut"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
+    origin = models.CharField(
+        _("ursprung"),
+        max_length=300,
+        blank=True,
+        help_text=_("T.ex. ”uppdrag från Centralt samverkansorgan”."),
+    )
     due_date = models.DateField(_("förfallodag"), null=True, blank=True)
-    due_body = models.ForeignKey(Body, verbose_name=_("till nästa möte i"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.OPEN)
-    report_item = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="report_backs")
+    due_body = models.ForeignKey(
+        Body,
+        verbose_name=_("till nästa möte i"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    report_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="report_backs"
+    )
     history = HistoricalRecords()
 
     objects = AssignmentQuerySet.as_manager()
@@ -101,8 +131,9 @@ class Assignment(models.Model):
 class Update(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="updates")
     at = models.DateTimeField(_("tid"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                           related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(_("status"), max_length=20, choices=Assignment.Status.choices)
     text = models.CharField(_("kommentar"), max_length=1000, blank=True)
 

@@ -15,9 +15,17 @@ from samverkan.minutes.models import Decision, Minutes
 
 @transaction.atomic
 def create_assignment(
-    *, minutes: Minutes | None, body: Body, text: str, people=(), bodies=(),
-    due_date: datetime.date | None = None, due_body: Body | None = None,
-    decision: Decision | None = None, origin: str = "", by=None,
+    *,
+    minutes: Minutes | None,
+    body: Body,
+    text: str,
+    people=(),
+    bodies=(),
+    due_date: datetime.date | None = None,
+    due_body: Body | None = None,
+    decision: Decision | None = None,
+    origin: str = "",
+    by=None,
 ) -> Assignment:
     if minutes is not None and minutes.is_locked:
         raise ValidationError(_("Minnesanteckningarna är justerade och låsta."))
@@ -26,14 +34,19 @@ def create_assignment(
     if not people and not bodies:
         raise ValidationError(_("Ange minst en ansvarig."))
     assignment = Assignment.objects.create(
-        text=text.strip(), body=body, meeting=minutes.meeting if minutes else None,
-        decision=decision, origin=origin, due_date=due_date,
+        text=text.strip(),
+        body=body,
+        meeting=minutes.meeting if minutes else None,
+        decision=decision,
+        origin=origin,
+        due_date=due_date,
         due_body=due_body if due_date is None else None,
     )
     assignment.owner_people.set(people)
     assignment.owner_bodies.set(bodies)
-    Update.objects.create(assignment=assignment, by=by, status=assignment.status,
-                          text=_("Uppdraget gavs."))
+    Update.objects.create(
+        assignment=assignment, by=by, status=assignment.status, text=_("Uppdraget gavs.")
+    )
     return assignment
 
 
@@ -50,8 +63,10 @@ def add_report_backs(meeting: Meeting) -> list[AgendaItem]:
     for assignment in Assignment.objects.due_for(meeting).prefetch_related("owner_people"):
         owners = ", ".join(assignment.owners())
         item = add_item(
-            meeting, title=f"Återrapportering: {assignment.text[:200]}",
-            kind=AgendaItem.Kind.REPORT_BACK, responsible=assignment.owner_people.all(),
+            meeting,
+            title=f"Återrapportering: {assignment.text[:200]}",
+            kind=AgendaItem.Kind.REPORT_BACK,
+            responsible=assignment.owner_people.all(),
             description=_("Ansvariga: %(owners)s") % {"owners": owners} if owners else "",
         )
         assignment.report_item = item
@@ -67,8 +82,14 @@ class Outcome:
 
 
 @transaction.atomic
-def record_report_back(assignment: Assignment, *, outcome: str, by, comment: str = "",
-                       new_due: datetime.date | None = None) -> Assignment:
+def record_report_back(
+    assignment: Assignment,
+    *,
+    outcome: str,
+    by,
+    comment: str = "",
+    new_due: datetime.date | None = None,
+) -> Assignment:
     """At the meeting: reported (done), continued with a new due date, or closed (avskriven)."""
     if not assignment.is_open:
         raise ValidationError(_("Uppdraget är redan avslutat."))

@@ -39,10 +39,16 @@ def plan_meeting(request, body_pk):
         else:
             messages.success(request, _("Mötet är planerat."))
             return redirect(meeting)
-    return render(request, "form_page.html", {
-        "form": form, "heading": _("Planera möte – %(body)s") % {"body": body.name},
-        "submit": _("Planera mötet"), "back": body.get_absolute_url(),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "heading": _("Planera möte – %(body)s") % {"body": body.name},
+            "submit": _("Planera mötet"),
+            "back": body.get_absolute_url(),
+        },
+    )
 
 
 @require_POST
@@ -57,8 +63,12 @@ def assignment_add(request, meeting_pk):
         try:
             people, owner_bodies = _owners(data["who"], meeting)
             services.create_assignment(
-                minutes=minutes, body=bodies[0], text=data["what"], people=people,
-                bodies=owner_bodies, due_date=data["due"],
+                minutes=minutes,
+                body=bodies[0],
+                text=data["what"],
+                people=people,
+                bodies=owner_bodies,
+                due_date=data["due"],
                 due_body=bodies[0] if data["next_meeting"] and not data["due"] else None,
                 by=request.user,
             )
@@ -109,10 +119,16 @@ def assignment_detail(request, pk):
             services.change_status(assignment, by=request.user, **form.cleaned_data)
             messages.success(request, _("Uppdraget är uppdaterat."))
             return redirect(assignment)
-    return render(request, "followup/assignment_detail.html", {
-        "assignment": assignment, "form": form, "can_update": can_update,
-        "updates": assignment.updates.select_related("by"),
-    })
+    return render(
+        request,
+        "followup/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "form": form,
+            "can_update": can_update,
+            "updates": assignment.updates.select_related("by"),
+        },
+    )
 
 
 def _filtered(request, queryset):
@@ -134,8 +150,12 @@ def body_register(request, body_pk):
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
     form, assignments = _filtered(request, body.assignments.all())
     assignments = assignments.prefetch_related("owner_people", "owner_bodies").overdue_first()
-    context = {"body": body, "form": form, "assignments": assignments,
-               "today": timezone.localdate()}
+    context = {
+        "body": body,
+        "form": form,
+        "assignments": assignments,
+        "today": timezone.localdate(),
+    }
     template = "followup/register.html#rows" if request.htmx else "followup/register.html"
     return render(request, template, context)
 
@@ -148,9 +168,16 @@ def my_assignments(request):
         assignments = Assignment.objects.for_person(person).visible_to(request.user)
     form, assignments = _filtered(request, assignments)
     assignments = assignments.prefetch_related("owner_people", "owner_bodies").overdue_first()
-    return render(request, "followup/register.html", {
-        "form": form, "assignments": assignments, "mine": True, "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "followup/register.html",
+        {
+            "form": form,
+            "assignments": assignments,
+            "mine": True,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def decision_register(request):
@@ -185,7 +212,14 @@ def overview(request):
     )
     if person:
         recent = recent.filter(bodies__in=person.memberships.current().values("body"))
-    return render(request, "followup/overview.html", {
-        "meetings": meetings.distinct()[:10], "assignments": assignments[:20],
-        "recent": recent.distinct()[:10], "person": person, "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "followup/overview.html",
+        {
+            "meetings": meetings.distinct()[:10],
+            "assignments": assignments[:20],
+            "recent": recent.distinct()[:10],
+            "person": person,
+            "today": timezone.localdate(),
+        },
+    )

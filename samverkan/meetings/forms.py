@@ -12,8 +12,17 @@ MAX_ATTACHMENT = 25 * 1024 * 1024
 
 
 class MeetingForm(forms.ModelForm):
+    link = forms.URLField(
+        label=_("Länk till digitalt möte"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Teams- eller Skype-länk om mötet är digitalt."),
+    )
     also = forms.ModelMultipleChoiceField(
-        label=_("Gemensamt möte med"), queryset=Body.objects.none(), required=False,
+        label=_("Gemensamt möte med"),
+        queryset=Body.objects.none(),
+        required=False,
         help_text=_("Välj andra organ om mötet är gemensamt."),
     )
 
@@ -21,8 +30,7 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = ["kind", "date", "start", "end", "place", "link"]
         widgets = {"date": DATE, "start": TIME, "end": TIME}
-        help_texts = {"place": _("Adress eller lokal, t.ex. ”Kommunhuset Sjöbo”."),
-                      "link": _("Teams- eller Skype-länk om mötet är digitalt.")}
+        help_texts = {"place": _("Adress eller lokal, t.ex. ”Kommunhuset Sjöbo”.")}
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,13 +77,16 @@ class AgendaItemForm(forms.ModelForm):
 class AnswerForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Mitt svar"),
-        choices=[(Attendance.Status.PRESENT, _("Jag kommer")),
-                 (Attendance.Status.ABSENT, _("Jag kan inte komma")),
-                 (Attendance.Status.SUBSTITUTE, _("Jag kan inte komma, en ersättare går"))],
+        choices=[
+            (Attendance.Status.PRESENT, _("Jag kommer")),
+            (Attendance.Status.ABSENT, _("Jag kan inte komma")),
+            (Attendance.Status.SUBSTITUTE, _("Jag kan inte komma, en ersättare går")),
+        ],
         widget=forms.RadioSelect,
     )
-    substitute = forms.ModelChoiceField(label=_("Vem går i stället?"),
-                                        queryset=Person.objects.all(), required=False)
+    substitute = forms.ModelChoiceField(
+        label=_("Vem går i stället?"), queryset=Person.objects.all(), required=False
+    )
 
     def clean(self):
         cleaned = super().clean()

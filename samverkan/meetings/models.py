@@ -47,7 +47,9 @@ class Meeting(models.Model):
     place = models.CharField(_("plats"), max_length=200, blank=True)
     link = models.URLField(_("länk till digitalt möte"), max_length=500, blank=True)
     state = models.CharField(_("läge"), max_length=30, choices=State.choices, default=State.PLANNED)
-    cancel_reason = models.CharField(_("skäl till att mötet ställdes in"), max_length=300, blank=True)
+    cancel_reason = models.CharField(
+        _("skäl till att mötet ställdes in"), max_length=300, blank=True
+    )
     moved_from = models.DateField(_("flyttat från"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -138,10 +140,15 @@ class Attendance(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
-    status = models.CharField(_("närvaro"), max_length=20, choices=Status.choices,
-                              default=Status.UNKNOWN)
+    status = models.CharField(
+        _("närvaro"), max_length=20, choices=Status.choices, default=Status.UNKNOWN
+    )
     substitute = models.ForeignKey(
-        Person, verbose_name=_("ersättare"), null=True, blank=True, on_delete=models.PROTECT,
+        Person,
+        verbose_name=_("ersättare"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="substituting",
     )
     history = HistoricalRecords()

@@ -31,9 +31,7 @@ def plan_meeting(*, bodies: list[Body], standard_items: bool = True, **fields) -
 
 def invite_members(meeting: Meeting) -> None:
     """Everyone who sits in one of the bodies (ordinarie and ersättare) gets a row."""
-    people = Person.objects.filter(
-        memberships__in=_current_memberships(meeting)
-    ).distinct()
+    people = Person.objects.filter(memberships__in=_current_memberships(meeting)).distinct()
     for person in people:
         Attendance.objects.get_or_create(meeting=meeting, person=person)
 
@@ -42,10 +40,15 @@ def _current_memberships(meeting: Meeting):
     return Membership.objects.current(on=meeting.date).filter(body__in=meeting.bodies.all())
 
 
-def add_item(meeting: Meeting, *, title: str, kind: str, responsible=(), description="") -> AgendaItem:
+def add_item(
+    meeting: Meeting, *, title: str, kind: str, responsible=(), description=""
+) -> AgendaItem:
     last = meeting.items.order_by("-position").first()
     item = AgendaItem.objects.create(
-        meeting=meeting, title=title, kind=kind, description=description,
+        meeting=meeting,
+        title=title,
+        kind=kind,
+        description=description,
         position=(last.position + 1) if last else 1,
     )
     item.responsible.set(responsible)
@@ -64,8 +67,9 @@ def move_item(item: AgendaItem, *, up: bool) -> None:
 
 
 @transaction.atomic
-def set_attendance(meeting: Meeting, person: Person, *, status: str,
-                   substitute: Person | None = None) -> Attendance:
+def set_attendance(
+    meeting: Meeting, person: Person, *, status: str, substitute: Person | None = None
+) -> Attendance:
     if status == Attendance.Status.SUBSTITUTE and substitute is None:
         raise ValidationError(_("Ange vem som går i stället."))
     if substitute == person:

@@ -11,7 +11,13 @@ from django.views.decorators.http import require_POST
 from samverkan.directory import permissions
 from samverkan.directory.models import Person
 from samverkan.meetings import services
-from samverkan.meetings.forms import AgendaItemForm, AnswerForm, AttendanceForm, CancelForm, MoveForm
+from samverkan.meetings.forms import (
+    AgendaItemForm,
+    AnswerForm,
+    AttendanceForm,
+    CancelForm,
+    MoveForm,
+)
 from samverkan.meetings.models import Attachment, Meeting
 
 
@@ -53,9 +59,16 @@ def invitation(request, pk):
 
 
 def _form_page(request, form, meeting, heading, submit):
-    return render(request, "form_page.html", {
-        "form": form, "heading": heading, "submit": submit, "back": meeting.get_absolute_url(),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "submit": submit,
+            "back": meeting.get_absolute_url(),
+        },
+    )
 
 
 def meeting_cancel(request, pk):
@@ -76,8 +89,10 @@ def meeting_cancel(request, pk):
 def meeting_move(request, pk):
     meeting = _meeting(request, pk)
     _require(permissions.can_edit_meeting(request.user, meeting))
-    form = MoveForm(request.POST or None, initial={"date": meeting.date, "start": meeting.start,
-                                                   "end": meeting.end})
+    form = MoveForm(
+        request.POST or None,
+        initial={"date": meeting.date, "start": meeting.start, "end": meeting.end},
+    )
     if form.is_valid():
         try:
             services.move_meeting(meeting, **form.cleaned_data)
@@ -97,12 +112,17 @@ def item_add(request, pk):
     if form.is_valid():
         with transaction.atomic():
             data = form.cleaned_data
-            item = services.add_item(meeting, title=data["title"], kind=data["kind"],
-                                     responsible=data["responsible"],
-                                     description=data["description"])
+            item = services.add_item(
+                meeting,
+                title=data["title"],
+                kind=data["kind"],
+                responsible=data["responsible"],
+                description=data["description"],
+            )
             if data["attachment"]:
-                Attachment.objects.create(item=item, file=data["attachment"],
-                                          name=data["attachment"].name)
+                Attachment.objects.create(
+                    item=item, file=data["attachment"], name=data["attachment"].name
+                )
         messages.success(request, _("Punkten har lagts till."))
         return redirect(meeting)
     return _form_page(request, form, meeting, _("Ny punkt på dagordningen"), _("Lägg till"))
@@ -112,7 +132,9 @@ def item_add(request, pk):
 def item_move(request, pk, item_pk):
     meeting = _meeting(request, pk)
     _require(permissions.can_edit_agenda(request.user, meeting))
-    services.move_item(get_object_or_404(meeting.items, pk=item_pk), up=request.POST.get("up") == "1")
+    services.move_item(
+        get_object_or_404(meeting.items, pk=item_pk), up=request.POST.get("up") == "1"
+    )
     return redirect(meeting)
 
 

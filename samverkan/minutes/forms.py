@@ -7,8 +7,12 @@ from samverkan.minutes.models import Minutes
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Anteckningar"), max_length=20000, required=False,
-                           widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(
+        label=_("Anteckningar"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 

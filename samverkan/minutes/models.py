@@ -17,12 +17,16 @@ class Minutes(models.Model):
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     version = models.PositiveIntegerField(_("version"), default=1)
-    approval = models.CharField(_("justeras"), max_length=20, choices=Approval.choices,
-                                default=Approval.BY_PERSONS)
+    approval = models.CharField(
+        _("justeras"), max_length=20, choices=Approval.choices, default=Approval.BY_PERSONS
+    )
     approvers = models.ManyToManyField(Person, verbose_name=_("justerare"), blank=True)
     approved_at = models.DateTimeField(_("justerat"), null=True, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     history = HistoricalRecords()
@@ -53,7 +57,9 @@ class Note(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["minutes", "item"], name="one_note_per_item")]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "item"], name="one_note_per_item")
+        ]
         verbose_name = _("anteckning")
         verbose_name_plural = _("anteckningar")
 

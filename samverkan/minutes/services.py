@@ -58,8 +58,12 @@ def snapshot(minutes: Minutes) -> dict:
     notes = {n.item_id: n.text for n in minutes.notes.all()}
     return {
         "items": [
-            {"title": item.title, "kind": item.kind, "notes": notes.get(item.pk, ""),
-             "decisions": [d.text for d in minutes.decisions.filter(item=item)]}
+            {
+                "title": item.title,
+                "kind": item.kind,
+                "notes": notes.get(item.pk, ""),
+                "decisions": [d.text for d in minutes.decisions.filter(item=item)],
+            }
             for item in minutes.meeting.items.all()
         ],
     }

@@ -8,8 +8,11 @@ app_name = "minutes"
 urlpatterns = [
     path("moten/<int:meeting_pk>/anteckningar/", views.editor, name="editor"),
     path("moten/<int:meeting_pk>/anteckningar/<int:item_pk>/text/", views.note_save, name="note"),
-    path("moten/<int:meeting_pk>/anteckningar/<int:item_pk>/beslut/", views.decision_add,
-         name="decision_add"),
+    path(
+        "moten/<int:meeting_pk>/anteckningar/<int:item_pk>/beslut/",
+        views.decision_add,
+        name="decision_add",
+    ),
     path("moten/<int:meeting_pk>/justera/", views.approve, name="approve"),
     path("moten/<int:meeting_pk>/rätta/", views.correct, name="correct"),
     path("moten/<int:meeting_pk>/versioner/<int:number>/", views.version, name="version"),

@@ -76,8 +76,9 @@ def note_save(request, meeting_pk, item_pk):
     if not form.is_valid():
         return _note_reply(request, minutes, item, error=_("Texten kunde inte sparas."), status=400)
     try:
-        note = services.save_note(minutes, item, text=form.cleaned_data["text"],
-                                  revision=form.cleaned_data["revision"])
+        note = services.save_note(
+            minutes, item, text=form.cleaned_data["text"], revision=form.cleaned_data["revision"]
+        )
     except services.EditConflict as conflict:
         return _note_reply(request, minutes, item, conflict=conflict.note, status=409)
     except ValidationError as error:
@@ -90,12 +91,23 @@ def _note_reply(request, minutes, item, *, saved=None, conflict=None, error=None
         if saved:
             messages.success(request, _("Sparat."))
         else:
-            messages.error(request, error or _("Någon annan har sparat den här punkten medan du "
-                                               "skrev. Din text finns kvar – jämför och spara igen."))
+            messages.error(
+                request,
+                error
+                or _(
+                    "Någon annan har sparat den här punkten medan du "
+                    "skrev. Din text finns kvar – jämför och spara igen."
+                ),
+            )
             request.session[f"draft-{item.pk}"] = request.POST.get("text", "")
         return redirect(f"{minutes.get_absolute_url()}#item-{item.pk}")
-    context = {"item": item, "saved": saved, "conflict": conflict, "error": error,
-               "now": timezone.localtime()}
+    context = {
+        "item": item,
+        "saved": saved,
+        "conflict": conflict,
+        "error": error,
+        "now": timezone.localtime(),
+    }
     return render(request, "minutes/editor.html#note-status", context, status=status)
 
 
@@ -114,9 +126,12 @@ def decision_add(request, meeting_pk, item_pk):
         error = _("Skriv vad som beslutades (högst 4000 tecken).")
     if request.htmx:
         decisions = minutes.decisions.filter(item=item)
-        return render(request, "minutes/editor.html#decisions",
-                      {"item": item, "decisions": decisions, "decision_error": error},
-                      status=400 if error else 200)
+        return render(
+            request,
+            "minutes/editor.html#decisions",
+            {"item": item, "decisions": decisions, "decision_error": error},
+            status=400 if error else 200,
+        )
     if error:
         messages.error(request, error)
     return redirect(f"{minutes.get_absolute_url()}#item-{item.pk}")
@@ -155,7 +170,8 @@ def correct(request, meeting_pk):
 def version(request, meeting_pk, number):
     minutes = _minutes(request, meeting_pk, write=False)
     approved = get_object_or_404(minutes.versions, number=number)
-    return render(request, "minutes/version.html", {"minutes": minutes, "version": approved,
-                                                    "meeting": minutes.meeting})
-
-
+    return render(
+        request,
+        "minutes/version.html",
+        {"minutes": minutes, "version": approved, "meeting": minutes.meeting},
+    )
