@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 DEMO_DATABASE_URL ?= sqlite:///$(CURDIR)/var/demo.sqlite3
 
-.PHONY: run test lint setup messages clean
+.PHONY: run test lint setup messages clean chromium screenshots
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -34,13 +34,21 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy samverkan/extraction
 
-test: lint
+# The browser tests drive Debian's chromium; install it where it is missing (needs root).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: lint chromium
 	@echo "== Tests on SQLite"
 	env -u DATABASE_URL $(BIN)/pytest
 	@case "$${DATABASE_URL:-}" in \
 	  postgres*) echo "== Tests on PostgreSQL ($${DATABASE_URL})"; $(BIN)/pytest ;; \
 	  *) echo "== PostgreSQL run skipped: DATABASE_URL does not point at PostgreSQL (set DATABASE_URL=postgres://… to run it)" ;; \
 	esac
+
+screenshots: setup chromium
+	SAMVERKAN_SCREENSHOTS=1 env -u DATABASE_URL $(BIN)/pytest tests/browser
 
 messages: setup
 	cd samverkan && ../$(BIN)/samverkan makemessages -l en --no-obsolete && ../$(BIN)/samverkan compilemessages
