@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.directory.models import Person
 from samverkan.minutes.models import Minutes
 
 
@@ -22,3 +23,19 @@ class DecisionForm(forms.Form):
 
 class ApproveForm(forms.Form):
     approval = forms.ChoiceField(label=_("Justeras"), choices=Minutes.Approval.choices)
+    approvers = forms.ModelMultipleChoiceField(
+        label=_("Justerare"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approvers"].queryset = people
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("approval") == Minutes.Approval.BY_PERSONS and not cleaned.get("approvers"):
+            self.add_error("approvers", _("Välj vem som justerar, eller justera vid nästa möte."))
+        return cleaned

@@ -70,8 +70,13 @@ def snapshot(minutes: Minutes) -> dict:
 
 
 @transaction.atomic
-def approve(minutes: Minutes, *, by) -> Version:
+def approve(
+    minutes: Minutes, *, by, approval: str = Minutes.Approval.BY_PERSONS, approvers=()
+) -> Version:
     _check_open(minutes)
+    minutes.approval = approval
+    minutes.save(update_fields=["approval"])
+    minutes.approvers.set(approvers)
     now = timezone.now()
     minutes.approved_at, minutes.approved_by = now, by
     minutes.save(update_fields=["approved_at", "approved_by"])

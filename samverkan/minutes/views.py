@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
+from samverkan.directory.models import Person
 from samverkan.meetings.models import Meeting
 from samverkan.minutes import services
 from samverkan.minutes.forms import ApproveForm, DecisionForm, NoteForm
@@ -50,7 +51,9 @@ def editor(request, meeting_pk):
         "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
         "can_write": can_write and not minutes.is_locked,
         "can_correct": minutes.is_locked and permissions.is_secretary_of(request.user, meeting),
-        "approve_form": ApproveForm(initial={"approval": minutes.approval}),
+        "approve_form": ApproveForm(
+            initial={"approval": minutes.approval}, people=_invited(meeting)
+        ),
         "history": _changes(minutes),
     }
     return render(request, "minutes/editor.html", context)
@@ -140,17 +143,21 @@ def decision_add(request, meeting_pk, item_pk):
 @require_POST
 def approve(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=True)
-    form = ApproveForm(request.POST)
-    if form.is_valid():
-        minutes.approval = form.cleaned_data["approval"]
-        minutes.save(update_fields=["approval"])
-        try:
-            services.approve(minutes, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Minnesanteckningarna är justerade och låsta."))
+    form = ApproveForm(request.POST, people=_invited(minutes.meeting))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{minutes.get_absolute_url()}#approve-h")
+    try:
+        services.approve(minutes, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Minnesanteckningarna är justerade och låsta."))
     return redirect(minutes.meeting)
+
+
+def _invited(meeting):
+    return Person.objects.filter(attendance__meeting=meeting)
 
 
 @require_POST

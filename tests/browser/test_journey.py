@@ -59,8 +59,10 @@ def test_plan_write_approve_and_report_back(cast, page):
     assert serious_violations(page) == []
     screenshot(page, "minutes-editor")
 
+    page.get_by_label("Bob Berg").check()
     page.get_by_role("button", name="Justera").click()
     assert page.get_by_text("Protokoll justerat").first.is_visible()
+    assert [p.name for p in meeting.minutes.approvers.all()] == ["Bob Berg"]
 
     plan(page, cast.public_body, today + datetime.timedelta(days=14))
     next_meeting = Meeting.objects.order_by("-date").first()

@@ -141,7 +141,7 @@ def test_decision_register_shows_approved_decisions_only(cast, meeting, login):
         reverse("minutes:decision_add", args=[draft.pk, draft.items.first().pk]),
         {"text": "Utkastbeslut"},
     )
-    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"})
+    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "nästa möte"})
     html = client.get(reverse("followup:decisions")).content.decode()
     assert "Justerat beslut" in html and "Utkastbeslut" not in html
 
@@ -149,7 +149,7 @@ def test_decision_register_shows_approved_decisions_only(cast, meeting, login):
 def test_overview_shows_my_meetings_assignments_and_recent_minutes(cast, meeting, login):
     client = login("alice")
     add(client, meeting, who="Bob", what="Kolla statsbidragen")
-    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"})
+    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "nästa möte"})
     upcoming = make_meeting(cast.public_body, days_ahead=5)
     client.logout()
     html = login("bob").get(reverse("home")).content.decode()

@@ -67,7 +67,7 @@ def test_approved_minutes_are_locked(meeting, login):
         reverse("minutes:decision_add", args=[meeting.pk, item.pk]),
         {"text": "Dagordningen godkänns."},
     )
-    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"})
+    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "nästa möte"})
     meeting.refresh_from_db()
     assert meeting.state == "protokoll justerat"
     client.post(
@@ -84,7 +84,7 @@ def test_correction_makes_a_new_version_and_the_old_stays_readable(meeting, logi
     client = login("alice")
     item = meeting.items.first()
     client.post(reverse("minutes:decision_add", args=[meeting.pk, item.pk]), {"text": "Beslut A"})
-    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"})
+    client.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "nästa möte"})
     client.post(reverse("minutes:correct", args=[meeting.pk]))
     client.post(reverse("minutes:decision_add", args=[meeting.pk, item.pk]), {"text": "Beslut B"})
     minutes = minutes_for(meeting)
@@ -100,7 +100,7 @@ def test_members_read_approved_minutes_but_not_drafts(meeting, login):
     editor = reverse("minutes:editor", args=[meeting.pk])
     assert login("bob").get(editor).status_code == 403
     login("bob").logout()
-    login("alice").post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"})
+    login("alice").post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "nästa möte"})
     login("alice").logout()
     assert "Utkast" in login("bob").get(editor).content.decode()
 
@@ -127,3 +127,45 @@ def test_empty_or_overlong_decision_writes_nothing(meeting, login):
             response.status_code == 400 and "Skriv vad som beslutades" in response.content.decode()
         )
     assert not Decision.objects.exists()
+
+
+def test_approval_by_persons_names_them(meeting, cast, login):
+    client = login("alice")
+    refused = client.post(
+        reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"}, follow=True
+    )
+    assert "Välj vem som justerar" in refused.content.decode()
+    assert not minutes_for(meeting).is_locked
+    client.post(
+        reverse("minutes:approve", args=[meeting.pk]),
+        {"approval": "justerare", "approvers": [cast.bob.pk]},
+    )
+    minutes = minutes_for(meeting)
+    assert minutes.is_locked and list(minutes.approvers.all()) == [cast.bob]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meetings:cancel",
+        "meetings:move",
+        "meetings:item_add",
+        "meetings:attendance",
+        "minutes:approve",
+    ],
+)
+@pytest.mark.parametrize("username", ["bob", "carl", None])
+def test_actions_are_for_the_bodys_editors(meeting, login, name, username):
+    response = login(username).post(
+        reverse(name, args=[meeting.pk]),
+        {
+            "reason": "x",
+            "date": "2031-01-01",
+            "title": "x",
+            "kind": "information",
+            "approval": "nästa möte",
+        },
+    )
+    assert response.status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.state == "planerat" and meeting.items.count() == 2
