@@ -157,3 +157,16 @@ def test_overview_shows_my_meetings_assignments_and_recent_minutes(cast, meeting
     assert upcoming.get_absolute_url() in html
     assert reverse("minutes:editor", args=[meeting.pk]) in html
     assert minutes_for(meeting).is_locked
+
+
+def test_demo_meetings_load_once(settings):
+    from django.core.management import call_command
+
+    from samverkan.meetings.models import Meeting
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    held, upcoming = Meeting.objects.order_by("date")
+    assert held.minutes.is_locked and held.assignments.count() == 2
+    assert upcoming.items.filter(kind="återrapportering").count() == 2

@@ -1,9 +1,10 @@
-"""`samverkan load-demo`: demo people and accounts, for a demo database only."""
+"""`samverkan load-demo`: demo people, accounts and meetings, for a demo database only."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.directory.services import load_demo, load_reference
+from samverkan.followup.demo import load_demo_meetings
 
 
 class Command(BaseCommand):
@@ -15,3 +16,4 @@ class Command(BaseCommand):
         load_reference()
         for what, n in load_demo().items():
             self.stdout.write(f"{what}: {n.created} nya")
+        self.stdout.write(f"meetings: {load_demo_meetings()} nya")
