@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "samverkan.meetings",
     "samverkan.minutes",
     "samverkan.followup",
+    "samverkan.importer",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "media/"
+
+# Imported documents larger than this are refused (IMPORT_MAX_MB, default 25).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "25")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("samverkan.meetings.urls")),
     path("", include("samverkan.minutes.urls")),
     path("", include("samverkan.followup.urls")),
+    path("", include("samverkan.importer.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -38,6 +38,11 @@ DOC_KIND = re.compile(
     r"(?i)^(?:minnesanteckningar|mötesanteckningar|anteckningar|mötesprotokoll|"
     r"sammanträdesprotokoll|protokoll(?: fört)?(?: vid| från)?|sammanfattning)\b[\s:,-]*"
 )
+# Words that name a collaboration body: "… tjänstemannaberedning", "Barn- och utbildningsnämnden"
+BODY_WORD = re.compile(
+    r"(?i)(samverkan\b|beredning|nämnd|styrelse|utskott|råd\b|grupp(en)?\b|organ\b|"
+    r"samverkansorgan)"
+)
 MEETING_WORDS = re.compile(r"(?i)^(?:[\wåäö]+\s+)?(?:möte|sammanträde)\s+(?:med|i|för)?\s*")
 
 
@@ -222,4 +227,17 @@ def body_name(blocks: list[Block]) -> str | None:
         name = re.split(r"(?i)\s(?:den|torsdag|måndag|tisdag|onsdag|fredag)\b|,|\s\d", name)[0]
         name = re.sub(r"s (ordinarie|extra|årsmöte|vårmöte|höstmöte)\b.*$", "", name)
         return name.strip() or None
+    return _named_body(blocks[:8])
+
+
+def _named_body(head: list[Block]) -> str | None:
+    """ "Delregional operativ tjänstemannaberedning (DOT)" with "Skåne Nordost" on the next line."""
+    for i, block in enumerate(head):
+        text = block.text.strip()
+        if not BODY_WORD.search(text) or LABEL_VALUE.match(text + " ") or len(text.split()) > 12:
+            continue
+        follow = head[i + 1].text.strip() if i + 1 < len(head) else ""
+        if follow and len(follow.split()) <= 3 and not find_dates(follow) and ":" not in follow:
+            text = f"{text} {follow}"
+        return text
     return None

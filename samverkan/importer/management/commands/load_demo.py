@@ -1,10 +1,11 @@
-"""`samverkan load-demo`: demo people, accounts and meetings, for a demo database only."""
+"""`samverkan load-demo`: demo people, accounts, meetings and imported minutes (demo only)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.directory.services import load_demo, load_reference
 from samverkan.followup.demo import load_demo_meetings
+from samverkan.importer.services import import_seeds
 
 
 class Command(BaseCommand):
@@ -17,3 +18,5 @@ class Command(BaseCommand):
         for what, n in load_demo().items():
             self.stdout.write(f"{what}: {n.created} nya")
         self.stdout.write(f"meetings: {load_demo_meetings()} nya")
+        for outcome in import_seeds():
+            self.stdout.write(f"{outcome.name}: {outcome.status} {outcome.reason}".rstrip())

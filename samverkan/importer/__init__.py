@@ -1,0 +1,1 @@
+"""Import of existing minutes: documents → extraction → reviewed meetings, minutes and assignments."""

@@ -1,0 +1,48 @@
+"""An imported document: its file, text, extracted minutes and where it ended up."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.directory.models import Body
+from samverkan.meetings.models import Meeting
+
+
+class Document(models.Model):
+    class State(models.TextChoices):
+        REVIEW = "granskas", _("Granskas")
+        IMPORTED = "importerad", _("Importerad")
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    name = models.CharField(_("filnamn"), max_length=300)
+    file = models.FileField(_("originalfil"), upload_to="import/%Y/")
+    text = models.TextField(_("text"))
+    data = models.JSONField(_("utläst"))
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("organ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    state = models.CharField(_("läge"), max_length=20, choices=State.choices, default=State.REVIEW)
+    meeting = models.OneToOneField(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="source"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("importerat dokument")
+        verbose_name_plural = _("importerade dokument")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("importer:review", args=[self.pk])
