@@ -42,8 +42,10 @@ def create_assignment(
         due_date=due_date,
         due_body=due_body if due_date is None else None,
     )
-    assignment.owner_people.set(people)
-    assignment.owner_bodies.set(bodies)
+    if people:
+        assignment.owner_people.add(*people)
+    if bodies:
+        assignment.owner_bodies.add(*bodies)
     Update.objects.create(
         assignment=assignment, by=by, status=assignment.status, text=_("Uppdraget gavs.")
     )
@@ -60,7 +62,8 @@ def plan_with_report_backs(*, bodies: list[Body], **fields) -> Meeting:
 
 def add_report_backs(meeting: Meeting) -> list[AgendaItem]:
     items = []
-    for assignment in Assignment.objects.due_for(meeting).prefetch_related("owner_people"):
+    due = Assignment.objects.due_for(meeting).prefetch_related("owner_people", "owner_bodies")
+    for assignment in due:
         owners = ", ".join(assignment.owners())
         item = add_item(
             meeting,

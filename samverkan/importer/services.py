@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
@@ -72,9 +73,10 @@ def ingest(
     )
     document.file.save(Path(name).name, ContentFile(data), save=False)
     document.save()
-    if confirm_when_clear and document.body and not review_plan(document).needs_choice:
+    plan = review_plan(document) if confirm_when_clear and document.body else None
+    if plan is not None and not plan.needs_choice:
         try:
-            confirm(document, body=document.body, by=by)
+            confirm(document, body=document.body, by=by, plan=plan)
         except ValidationError as error:
             return Outcome(name, REVIEW, " ".join(error.messages), document)
         return Outcome(name, IMPORTED, "", document)
@@ -103,6 +105,16 @@ def infer_body(name: str | None) -> Body | None:
     return Body.objects.get(pk=abs(best[2])) if best else None
 
 
+def _candidates(names: list[str]) -> list[Person]:
+    """People who could be meant: the same name, or a surname that begins the same way."""
+    query = Q()
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2:
+            query |= Q(name__iexact=name) | Q(name__icontains=" " + parts[-1][:4])
+    return list(Person.objects.filter(query)) if query else []
+
+
 @dataclass
 class ReviewPlan:
     """Every name in the document, with the person it is or the people it might be."""
@@ -118,7 +130,7 @@ def review_plan(document: Document) -> ReviewPlan:
     data = document.data
     names = [a["name"] for a in data["attendees"] + data["absent"]]
     names += [o for a in data["actions"] for o in a["owners"]]
-    people = list(Person.objects.all())
+    people = _candidates(names)
     members = (
         list(Person.objects.filter(memberships__in=Membership.objects.filter(body=document.body)))
         if document.body
@@ -145,41 +157,37 @@ def confirm(
     by=None,
     chosen: dict[str, str] | None = None,
     date: datetime.date | None = None,
+    plan: "ReviewPlan | None" = None,
 ) -> Meeting:
     """Create the meeting, attendance, agenda, minutes, decisions, assignments and next meetings."""
     data = document.data
     day = date or _iso(data["meeting"]["date"])
     if day is None:
         raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
-    plan = review_plan(document)
+    plan = plan or review_plan(document)
     chosen = chosen or {}
     people = _people(data, plan)
-    meeting = Meeting.objects.create(
-        date=day,
-        start=_time(data["meeting"]["start"]),
-        end=_time(data["meeting"]["end"]),
-        place=(data["meeting"]["location"] or "")[:200],
-        state=Meeting.State.HELD,
-    )
-    meeting.bodies.set([body])
+    meeting = _meeting_for(body, day, data["meeting"])
+    # Bulk inserts: the imported document itself is the record of where these rows came from.
+    rows = {}
     for entry, status in [(a, Attendance.Status.PRESENT) for a in data["attendees"]] + [
         (a, Attendance.Status.ABSENT) for a in data["absent"]
     ]:
         person = people.get(entry["name"])
-        if person:
-            Attendance.objects.get_or_create(
-                meeting=meeting, person=person, defaults={"status": status}
-            )
-    items = {}
-    for position, entry in enumerate(data["agenda"], start=1):
-        items[entry["title"]] = AgendaItem.objects.create(
-            meeting=meeting, position=position, title=entry["title"][:300]
-        )
+        if person and person.pk not in rows:
+            rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
+    Attendance.objects.bulk_create(rows.values())
+    first = meeting.items.count() + 1  # after återrapportering items of an earlier import
+    items = {
+        entry["title"]: AgendaItem(meeting=meeting, position=position, title=entry["title"][:300])
+        for position, entry in enumerate(data["agenda"], start=first)
+    }
+    AgendaItem.objects.bulk_create(items.values())
     minutes = minutes_for(meeting)
-    for entry in data["decisions"]:
-        Decision.objects.create(
-            minutes=minutes, item=items.get(entry["agenda_item"]), text=entry["text"][:4000]
-        )
+    Decision.objects.bulk_create(
+        Decision(minutes=minutes, item=items.get(entry["agenda_item"]), text=entry["text"][:4000])
+        for entry in data["decisions"]
+    )
     for entry in data["actions"]:
         _assignment(entry, minutes, body, people, chosen, by)
     approve(minutes, by=by, approval="nästa möte")
@@ -187,6 +195,27 @@ def confirm(
         _next_meeting(entry, body, day)
     document.state, document.meeting, document.body = Document.State.IMPORTED, meeting, body
     document.save(update_fields=["state", "meeting", "body"])
+    return meeting
+
+
+def _meeting_for(body: Body, day: datetime.date, found: dict) -> Meeting:
+    """The meeting an earlier import planned for this day (its "nästa möte"), or a new one."""
+    fields = {
+        "start": _time(found["start"]),
+        "end": _time(found["end"]),
+        "place": (found["location"] or "")[:200],
+        "state": Meeting.State.HELD,
+    }
+    planned = body.meetings.filter(date=day, state=Meeting.State.PLANNED, source=None).first()
+    if planned:
+        for name, value in fields.items():
+            setattr(planned, name, value or getattr(planned, name))
+        planned.save()
+        planned.items.filter(kind=AgendaItem.Kind.DECISION, report_backs=None).delete()
+        planned.attendance.all().delete()
+        return planned
+    meeting = Meeting.objects.create(date=day, **fields)
+    meeting.bodies.set([body])
     return meeting
 
 

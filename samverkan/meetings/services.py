@@ -51,7 +51,8 @@ def add_item(
         description=description,
         position=(last.position + 1) if last else 1,
     )
-    item.responsible.set(responsible)
+    if responsible:
+        item.responsible.add(*responsible)
     return item
 
 
