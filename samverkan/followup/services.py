@@ -63,14 +63,17 @@ def plan_with_report_backs(*, bodies: list[Body], **fields) -> Meeting:
 def add_report_backs(meeting: Meeting) -> list[AgendaItem]:
     items = []
     due = Assignment.objects.due_for(meeting).prefetch_related("owner_people", "owner_bodies")
+    position = meeting.items.count()
     for assignment in due:
         owners = ", ".join(assignment.owners())
+        position += 1
         item = add_item(
             meeting,
             title=f"Återrapportering: {assignment.text[:200]}",
             kind=AgendaItem.Kind.REPORT_BACK,
-            responsible=assignment.owner_people.all(),
+            responsible=list(assignment.owner_people.all()),
             description=_("Ansvariga: %(owners)s") % {"owners": owners} if owners else "",
+            position=position,
         )
         assignment.report_item = item
         assignment.save(update_fields=["report_item"])

@@ -106,13 +106,17 @@ def infer_body(name: str | None) -> Body | None:
 
 
 def _candidates(names: list[str]) -> list[Person]:
-    """People who could be meant: the same name, or a surname that begins the same way."""
+    """People who could be meant: the same name, or for a name not found, a similar surname."""
+    full = [n for n in names if len(n.split()) >= 2]
+    found = list(Person.objects.filter(name__in=full))
+    known = {p.name.casefold() for p in found}
     query = Q()
-    for name in names:
-        parts = name.split()
-        if len(parts) >= 2:
-            query |= Q(name__iexact=name) | Q(name__icontains=" " + parts[-1][:4])
-    return list(Person.objects.filter(query)) if query else []
+    for name in full:
+        if name.casefold() not in known:
+            query |= Q(name__icontains=" " + name.split()[-1][:4])
+    return found + (
+        list(Person.objects.filter(query).exclude(pk__in=[p.pk for p in found])) if query else []
+    )
 
 
 @dataclass

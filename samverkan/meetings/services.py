@@ -41,15 +41,20 @@ def _current_memberships(meeting: Meeting):
 
 
 def add_item(
-    meeting: Meeting, *, title: str, kind: str, responsible=(), description=""
+    meeting: Meeting,
+    *,
+    title: str,
+    kind: str,
+    responsible=(),
+    description="",
+    position: int | None = None,
 ) -> AgendaItem:
-    last = meeting.items.order_by("-position").first()
+    """A new item, last on the agenda unless a position is given."""
+    if position is None:
+        last = meeting.items.order_by("-position").first()
+        position = (last.position + 1) if last else 1
     item = AgendaItem.objects.create(
-        meeting=meeting,
-        title=title,
-        kind=kind,
-        description=description,
-        position=(last.position + 1) if last else 1,
+        meeting=meeting, title=title, kind=kind, description=description, position=position
     )
     if responsible:
         item.responsible.add(*responsible)

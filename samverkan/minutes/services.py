@@ -56,13 +56,16 @@ def add_decision(minutes: Minutes, *, text: str, item: AgendaItem | None) -> Dec
 
 def snapshot(minutes: Minutes) -> dict:
     notes = {n.item_id: n.text for n in minutes.notes.all()}
+    decisions: dict[int | None, list[str]] = {}
+    for decision in minutes.decisions.all():
+        decisions.setdefault(decision.item_id, []).append(decision.text)
     return {
         "items": [
             {
                 "title": item.title,
                 "kind": item.kind,
                 "notes": notes.get(item.pk, ""),
-                "decisions": [d.text for d in minutes.decisions.filter(item=item)],
+                "decisions": decisions.get(item.pk, []),
             }
             for item in minutes.meeting.items.all()
         ],
