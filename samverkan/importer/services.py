@@ -215,8 +215,7 @@ def _meeting_for(body: Body, day: datetime.date, found: dict) -> Meeting:
         for name, value in fields.items():
             setattr(planned, name, value or getattr(planned, name))
         planned.save()
-        planned.items.filter(kind=AgendaItem.Kind.DECISION, report_backs=None).delete()
-        planned.attendance.all().delete()
+        planned.attendance.all().delete()  # the document says who came
         return planned
     meeting = Meeting.objects.create(date=day, **fields)
     meeting.bodies.set([body])
@@ -273,6 +272,7 @@ def _next_meeting(entry, body, day):
     date = _iso(entry["date"]) or _year_for(entry["date"], day)
     if date and date > day and not body.meetings.filter(date=date).exists():
         plan_with_report_backs(
+            standard_items=False,
             bodies=[body],
             date=date,
             start=_time(entry["start"]),
