@@ -9,4 +9,5 @@ urlpatterns = [
     path("import/", views.upload, name="upload"),
     path("import/<int:pk>/", views.review, name="review"),
     path("import/<int:pk>/ta-bort/", views.discard, name="discard"),
+    path("import/<int:pk>/original/", views.original, name="original"),
 ]

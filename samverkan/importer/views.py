@@ -1,10 +1,13 @@
 """Import pages: upload, the list of documents, and the review screen."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -106,6 +109,22 @@ def _source_lines(data) -> set[int]:
         for entry in data[key]
         if entry.get("source")
     }
+
+
+def original(request, pk):
+    """The imported file itself, for those who may read the meeting it became."""
+    document = get_object_or_404(Document, pk=pk)
+    meeting = document.meeting
+    allowed = (
+        permissions.can_view_meeting(request.user, meeting)
+        if meeting
+        else permissions.can_create_bodies(request.user)
+    )
+    if not allowed or (meeting and not request.user.is_authenticated):
+        raise PermissionDenied
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=Path(document.name).name
+    )
 
 
 @login_required

@@ -190,3 +190,17 @@ def test_upload_review_and_discard_in_the_browser_forms(cast, login, bodies):
 
 def test_outsiders_cannot_import(cast, login, bodies):
     assert login("carl").get(reverse("importer:upload")).status_code == 403
+
+
+def test_original_file_is_linked_from_the_meeting_for_readers_only(cast, login, bodies):
+    dot = bodies[0]
+    cast.bob.memberships.create(body=dot)
+    outcome = services.ingest("dot-2023.txt", DOT)
+    meeting = services.confirm(outcome.document, body=dot)
+    page = login("bob").get(meeting.get_absolute_url()).content.decode()
+    url = reverse("importer:original", args=[outcome.document.pk])
+    assert url in page
+    download = login("bob").get(url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == DOT
+    login("bob").logout()
+    assert login(None).get(url).status_code == 403
