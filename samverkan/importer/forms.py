@@ -40,8 +40,18 @@ class ReviewForm(forms.Form):
         label=_("Mötets datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, data_found, **kwargs):
         super().__init__(*args, **kwargs)
+        for key, label in (("decisions", _("Beslut")), ("actions", _("Uppdrag"))):
+            for i, entry in enumerate(data_found[key]):
+                self.fields[f"{key}{i}"] = forms.CharField(
+                    label=f"{label} {i + 1}",
+                    initial=entry["text"],
+                    required=False,
+                    max_length=4000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text=_("Töm fältet för att inte ta med det."),
+                )
         self.names = {}
         for i, (name, match) in enumerate(plan.matches.items()):
             if match.is_ambiguous:
@@ -53,6 +63,17 @@ class ReviewForm(forms.Form):
                     choices=[("", _("Låt stå som skrivet"))]
                     + [(p.name, p.name) for p in match.choices],
                 )
+
+    def edited(self, found: dict) -> dict:
+        """The extracted minutes with the reviewer's texts; an emptied entry is left out."""
+        data = dict(found)
+        for key in ("decisions", "actions"):
+            data[key] = [
+                {**entry, "text": self.cleaned_data[f"{key}{i}"].strip()}
+                for i, entry in enumerate(found[key])
+                if self.cleaned_data[f"{key}{i}"].strip()
+            ]
+        return data
 
     def chosen(self) -> dict:
         return {
