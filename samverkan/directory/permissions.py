@@ -7,11 +7,18 @@
 """
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from samverkan.directory.models import Body, Membership, Person
 
 AnyUser = User | AnonymousUser
+
+
+def require(allowed: bool) -> None:
+    """Views call this with a rule's answer; a no is a 403 page."""
+    if not allowed:
+        raise PermissionDenied
 
 
 def is_admin(user: AnyUser) -> bool:

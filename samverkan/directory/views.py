@@ -4,7 +4,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,11 +20,6 @@ from samverkan.directory.forms import (
 )
 from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.directory.tree import body_tree
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def body_list(request):
@@ -55,7 +50,7 @@ def body_detail(request, pk):
 
 
 def body_create(request):
-    _require(permissions.can_create_bodies(request.user))
+    permissions.require(permissions.can_create_bodies(request.user))
     parent = Body.objects.filter(pk=request.GET.get("parent") or None).first()
     form = BodyForm(
         request.POST or None, parents=_editable_bodies(request.user), initial={"parent": parent}
@@ -71,7 +66,7 @@ def body_create(request):
 
 def body_edit(request, pk):
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=pk)
-    _require(permissions.can_edit_body(request.user, body))
+    permissions.require(permissions.can_edit_body(request.user, body))
     parents = _editable_bodies(request.user) | Body.objects.filter(pk=body.parent_id)
     form = BodyForm(request.POST or None, instance=body, parents=parents)
     if form.is_valid():
@@ -89,7 +84,7 @@ def _editable_bodies(user):
 
 def membership_add(request, pk):
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=pk)
-    _require(permissions.can_edit_body(request.user, body))
+    permissions.require(permissions.can_edit_body(request.user, body))
     form = MembershipForm(request.POST or None, body=body)
     if form.is_valid():
         form.save()
@@ -100,7 +95,7 @@ def membership_add(request, pk):
 
 def membership_end(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("body", "person"), pk=pk)
-    _require(permissions.can_edit_body(request.user, membership.body))
+    permissions.require(permissions.can_edit_body(request.user, membership.body))
     form = EndMembershipForm(request.POST or None, membership=membership)
     if form.is_valid():
         try:
@@ -133,7 +128,7 @@ def person_detail(request, pk):
 
 @login_required
 def person_create(request):
-    _require(permissions.can_create_person(request.user))
+    permissions.require(permissions.can_create_person(request.user))
     form = PersonForm(request.POST or None)
     if form.is_valid():
         person = form.save()
@@ -145,7 +140,7 @@ def person_create(request):
 @login_required
 def person_edit(request, pk):
     person = get_object_or_404(Person, pk=pk)
-    _require(permissions.can_edit_person(request.user, person))
+    permissions.require(permissions.can_edit_person(request.user, person))
     form = PersonForm(request.POST or None, instance=person)
     if form.is_valid():
         form.save()
@@ -173,7 +168,7 @@ def organisation_detail(request, pk):
 
 
 def organisation_edit(request, pk=None):
-    _require(permissions.can_edit_organisations(request.user))
+    permissions.require(permissions.can_edit_organisations(request.user))
     organisation = get_object_or_404(Organisation, pk=pk) if pk else None
     form = OrganisationForm(request.POST or None, instance=organisation)
     if form.is_valid():

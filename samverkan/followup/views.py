@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,14 +19,9 @@ from samverkan.minutes.models import Decision
 from samverkan.minutes.services import minutes_for
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def plan_meeting(request, body_pk):
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
-    _require(permissions.can_edit_body(request.user, body))
+    permissions.require(permissions.can_edit_body(request.user, body))
     form = MeetingForm(request.POST or None, body=body)
     if form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "also"}
@@ -54,7 +49,7 @@ def plan_meeting(request, body_pk):
 @require_POST
 def assignment_add(request, meeting_pk):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
-    _require(permissions.can_write_minutes(request.user, meeting))
+    permissions.require(permissions.can_write_minutes(request.user, meeting))
     form = QuickAssignmentForm(request.POST)
     minutes = minutes_for(meeting)
     if form.is_valid():
@@ -94,7 +89,7 @@ def _owners(who: str, meeting: Meeting) -> tuple[list[Person], list[Body]]:
 @require_POST
 def report_back(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
-    _require(permissions.can_edit_body(request.user, assignment.body))
+    permissions.require(permissions.can_edit_body(request.user, assignment.body))
     form = ReportBackForm(request.POST)
     if form.is_valid():
         try:
@@ -114,7 +109,7 @@ def assignment_detail(request, pk):
     can_update = permissions.can_update_assignment(request.user, assignment)
     form = StatusForm(request.POST or None, initial={"status": assignment.status})
     if request.method == "POST":
-        _require(can_update)
+        permissions.require(can_update)
         if form.is_valid():
             services.change_status(assignment, by=request.user, **form.cleaned_data)
             messages.success(request, _("Uppdraget är uppdaterat."))

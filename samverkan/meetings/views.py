@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,11 +24,6 @@ from samverkan.meetings.models import Attachment, Meeting
 def _meeting(request, pk) -> Meeting:
     queryset = Meeting.objects.visible_to(request.user).prefetch_related("bodies")
     return get_object_or_404(queryset, pk=pk)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def meeting_detail(request, pk):
@@ -73,7 +68,7 @@ def _form_page(request, form, meeting, heading, submit):
 
 def meeting_cancel(request, pk):
     meeting = _meeting(request, pk)
-    _require(permissions.can_edit_meeting(request.user, meeting))
+    permissions.require(permissions.can_edit_meeting(request.user, meeting))
     form = CancelForm(request.POST or None)
     if form.is_valid():
         try:
@@ -88,7 +83,7 @@ def meeting_cancel(request, pk):
 
 def meeting_move(request, pk):
     meeting = _meeting(request, pk)
-    _require(permissions.can_edit_meeting(request.user, meeting))
+    permissions.require(permissions.can_edit_meeting(request.user, meeting))
     form = MoveForm(
         request.POST or None,
         initial={"date": meeting.date, "start": meeting.start, "end": meeting.end},
@@ -106,7 +101,7 @@ def meeting_move(request, pk):
 
 def item_add(request, pk):
     meeting = _meeting(request, pk)
-    _require(permissions.can_edit_agenda(request.user, meeting))
+    permissions.require(permissions.can_edit_agenda(request.user, meeting))
     people = Person.objects.filter(attendance__meeting=meeting)
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people)
     if form.is_valid():
@@ -131,7 +126,7 @@ def item_add(request, pk):
 @require_POST
 def item_move(request, pk, item_pk):
     meeting = _meeting(request, pk)
-    _require(permissions.can_edit_agenda(request.user, meeting))
+    permissions.require(permissions.can_edit_agenda(request.user, meeting))
     services.move_item(
         get_object_or_404(meeting.items, pk=item_pk), up=request.POST.get("up") == "1"
     )
@@ -142,7 +137,7 @@ def item_move(request, pk, item_pk):
 def answer(request, pk):
     meeting = _meeting(request, pk)
     me = permissions.member_person(request.user, meeting)
-    _require(me is not None and not meeting.is_held and not meeting.is_cancelled)
+    permissions.require(me is not None and not meeting.is_held and not meeting.is_cancelled)
     form = AnswerForm(request.POST or None)
     if form.is_valid():
         services.set_attendance(meeting, me, **form.cleaned_data)
@@ -153,7 +148,7 @@ def answer(request, pk):
 
 def attendance(request, pk):
     meeting = _meeting(request, pk)
-    _require(permissions.can_write_minutes(request.user, meeting))
+    permissions.require(permissions.can_write_minutes(request.user, meeting))
     rows = list(meeting.attendance.select_related("person"))
     form = AttendanceForm(request.POST or None, rows=rows)
     if form.is_valid():
