@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "samverkan.minutes",
     "samverkan.followup",
     "samverkan.importer",
+    "samverkan.plans",
 ]
 
 MIDDLEWARE = [

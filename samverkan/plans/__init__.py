@@ -1,0 +1,1 @@
+"""Action plans (goals, indicators, activities) and the agreement-goal inventory."""

@@ -1,0 +1,91 @@
+"""Inventory rounds: opening, answering, the overview with the previous round, and export."""
+
+import io
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from samverkan.directory.models import Body
+from samverkan.plans.models import (
+    InventoryAnswer,
+    InventoryRound,
+)
+
+
+@transaction.atomic
+def open_round(*, title: str, goals, bodies) -> InventoryRound:
+    previous = InventoryRound.objects.first()
+    round_ = InventoryRound.objects.create(
+        title=title, opened=timezone.localdate(), previous=previous
+    )
+    round_.goals.set(goals)
+    round_.bodies.set(bodies)
+    return round_
+
+
+@transaction.atomic
+def answer(round_: InventoryRound, body: Body, answers: dict[int, dict]) -> None:
+    """answers: goal id → {"status", "comment", "evidence"}; saved together."""
+    for goal_id, fields in answers.items():
+        InventoryAnswer.objects.update_or_create(
+            round=round_, body=body, goal_id=goal_id, defaults=fields
+        )
+
+
+@dataclass
+class Cell:
+    status: str | None
+    previous: str | None
+    comment: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.previous is not None and self.status != self.previous
+
+
+def overview(round_: InventoryRound) -> tuple[list, list, dict]:
+    """Bodies × goals with each status and the previous round's status beside it."""
+    goals = list(round_.goals.all())
+    bodies = list(round_.bodies.all())
+    now = {(a.body_id, a.goal_id): a for a in round_.answers.all()}
+    before = {}
+    if round_.previous:
+        before = {(a.body_id, a.goal_id): a.status for a in round_.previous.answers.all()}
+    cells = {
+        (b.pk, g.pk): Cell(
+            now[(b.pk, g.pk)].status if (b.pk, g.pk) in now else None,
+            before.get((b.pk, g.pk)),
+            now[(b.pk, g.pk)].comment if (b.pk, g.pk) in now else "",
+        )
+        for b in bodies
+        for g in goals
+    }
+    return bodies, goals, cells
+
+
+def export_xlsx(round_: InventoryRound) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    bodies, goals, cells = overview(round_)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Översikt"
+    sheet.append(["Organ", *[g.area for g in goals]])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for body in bodies:
+        row = [body.name]
+        for goal in goals:
+            c = cells[(body.pk, goal.pk)]
+            text = c.status or "–"
+            if c.changed:
+                text += f" (förra: {c.previous})"
+            row.append(text)
+        sheet.append(row)
+    sheet.column_dimensions["A"].width = 40
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,245 @@
+"""Plan pages (goals, indicator charts, activities, values) and the inventory of agreement goals."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from samverkan.directory import permissions
+from samverkan.directory.models import Body
+from samverkan.plans import services, values
+from samverkan.plans.charts import line_chart
+from samverkan.plans.forms import (
+    ActivityForm,
+    AnswerForm,
+    GoalForm,
+    IndicatorForm,
+    PlanForm,
+    RoundForm,
+    ValuesFileForm,
+    ValuesForm,
+)
+from samverkan.plans.models import AgreementGoal, Indicator, InventoryRound, Plan
+
+
+def _plan(request, pk, *, edit=False) -> Plan:
+    plan = get_object_or_404(
+        Plan.objects.filter(body__in=Body.objects.visible_to(request.user)), pk=pk
+    )
+    if edit:
+        permissions.require(permissions.can_edit_body(request.user, plan.body))
+    return plan
+
+
+def _form_page(request, form, heading, submit, back):
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "heading": heading, "submit": submit, "back": back},
+    )
+
+
+def body_plans(request, body_pk):
+    body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
+    can_edit = permissions.can_edit_body(request.user, body)
+    form = PlanForm(request.POST or None)
+    if request.method == "POST":
+        permissions.require(can_edit)
+        if form.is_valid():
+            form.instance.body = body
+            plan = form.save()
+            return redirect(plan)
+    return render(
+        request,
+        "plans/body_plans.html",
+        {"body": body, "plans": body.plans.all(), "form": form, "can_edit": can_edit},
+    )
+
+
+def plan_detail(request, pk):
+    plan = _plan(request, pk)
+    goals = plan.goals.prefetch_related("indicators__values", "activities__owners")
+    rows = [
+        (goal, [(i, line_chart(i), list(i.values.all())) for i in goal.indicators.all()])
+        for goal in goals
+    ]
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "plan": plan,
+            "rows": rows,
+            "can_edit": permissions.can_edit_body(request.user, plan.body),
+        },
+    )
+
+
+def goal_add(request, pk):
+    plan = _plan(request, pk, edit=True)
+    form = GoalForm(request.POST or None)
+    if form.is_valid():
+        form.instance.plan, form.instance.position = plan, plan.goals.count() + 1
+        form.save()
+        return redirect(plan)
+    return _form_page(request, form, _("Nytt mål"), _("Lägg till"), plan.get_absolute_url())
+
+
+def indicator_add(request, pk, goal_pk):
+    plan = _plan(request, pk, edit=True)
+    goal = get_object_or_404(plan.goals, pk=goal_pk)
+    form = IndicatorForm(request.POST or None)
+    if form.is_valid():
+        form.instance.goal = goal
+        form.save()
+        return redirect(plan)
+    return _form_page(
+        request,
+        form,
+        _("Ny indikator – %(g)s") % {"g": goal.title},
+        _("Lägg till"),
+        plan.get_absolute_url(),
+    )
+
+
+def activity_add(request, pk, goal_pk):
+    plan = _plan(request, pk, edit=True)
+    goal = get_object_or_404(plan.goals, pk=goal_pk)
+    form = ActivityForm(request.POST or None)
+    if form.is_valid():
+        form.instance.goal = goal
+        form.save()
+        return redirect(plan)
+    return _form_page(
+        request,
+        form,
+        _("Ny aktivitet – %(g)s") % {"g": goal.title},
+        _("Lägg till"),
+        plan.get_absolute_url(),
+    )
+
+
+def values_enter(request, pk):
+    plan = _plan(request, pk, edit=True)
+    indicators = list(Indicator.objects.filter(goal__plan=plan))
+    form = ValuesForm(request.POST or None, indicators=indicators)
+    file_form = ValuesFileForm()
+    if form.is_valid():
+        rows = [
+            values.Row(n, i.name, form.cleaned_data["period"], form.cleaned_data[f"i{i.pk}"])
+            for n, i in enumerate(indicators, start=1)
+            if form.cleaned_data[f"i{i.pk}"]
+        ]
+        return _save(request, plan, rows, form, file_form)
+    return render(
+        request, "plans/values.html", {"plan": plan, "form": form, "file_form": file_form}
+    )
+
+
+def values_import(request, pk):
+    plan = _plan(request, pk, edit=True)
+    file_form = ValuesFileForm(request.POST or None, request.FILES or None)
+    form = ValuesForm(indicators=Indicator.objects.filter(goal__plan=plan))
+    if file_form.is_valid():
+        upload = file_form.cleaned_data["file"]
+        try:
+            rows = values.rows_from_file(upload.name, upload.read())
+        except values.ValuesError as error:
+            return render(
+                request,
+                "plans/values.html",
+                {"plan": plan, "form": form, "file_form": file_form, "problems": error.problems},
+            )
+        return _save(request, plan, rows, form, file_form)
+    return render(
+        request, "plans/values.html", {"plan": plan, "form": form, "file_form": file_form}
+    )
+
+
+def _save(request, plan, rows, form, file_form):
+    try:
+        saved = values.save_values(plan, rows)
+    except values.ValuesError as error:
+        return render(
+            request,
+            "plans/values.html",
+            {"plan": plan, "form": form, "file_form": file_form, "problems": error.problems},
+        )
+    messages.success(request, _("%(n)d värden är sparade.") % {"n": saved})
+    return redirect(plan)
+
+
+@login_required
+def rounds(request):
+    can_open = permissions.is_admin(request.user) or any(
+        b.level == Body.Level.CENTRAL
+        for b in Body.objects.filter(pk__in=permissions.edited_body_ids(request.user))
+    )
+    form = RoundForm(
+        request.POST or None,
+        goals=AgreementGoal.objects.all(),
+        bodies=Body.objects.filter(level=Body.Level.SUBREGIONAL),
+    )
+    if request.method == "POST":
+        permissions.require(can_open)
+        if form.is_valid():
+            round_ = services.open_round(**form.cleaned_data)
+            messages.success(request, _("Inventeringen är öppnad."))
+            return redirect(round_)
+    return render(
+        request,
+        "plans/rounds.html",
+        {
+            "rounds": InventoryRound.objects.all(),
+            "form": form,
+            "can_open": can_open,
+        },
+    )
+
+
+@login_required
+def round_overview(request, pk):
+    round_ = get_object_or_404(InventoryRound, pk=pk)
+    bodies, goals, cells = services.overview(round_)
+    table = [
+        (
+            body,
+            [cells[(body.pk, g.pk)] for g in goals],
+            permissions.can_edit_body(request.user, body),
+        )
+        for body in bodies
+    ]
+    return render(request, "plans/round.html", {"round": round_, "goals": goals, "table": table})
+
+
+@login_required
+def round_answer(request, pk, body_pk):
+    round_ = get_object_or_404(InventoryRound, pk=pk)
+    body = get_object_or_404(round_.bodies, pk=body_pk)
+    permissions.require(permissions.can_edit_body(request.user, body))
+    existing = {a.goal_id: a for a in round_.answers.filter(body=body)}
+    form = AnswerForm(request.POST or None, goals=list(round_.goals.all()), existing=existing)
+    if form.is_valid():
+        with transaction.atomic():
+            services.answer(round_, body, form.answers())
+        messages.success(request, _("Svaren är sparade."))
+        return redirect(round_)
+    return _form_page(
+        request,
+        form,
+        _("%(r)s – %(b)s") % {"r": round_.title, "b": body.name},
+        _("Spara svar"),
+        round_.get_absolute_url(),
+    )
+
+
+@login_required
+def round_export(request, pk):
+    round_ = get_object_or_404(InventoryRound, pk=pk)
+    response = HttpResponse(
+        services.export_xlsx(round_),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="inventering-{round_.pk}.xlsx"'
+    return response
