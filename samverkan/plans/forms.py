@@ -32,6 +32,7 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["catalogue", "name", "unit", "direction", "baseline", "target"]
+        localized_fields = ["baseline", "target"]  # "0,5" as Swedes write it
         help_texts = {"name": _("Lämna tomt för att använda katalogindikatorns namn.")}
 
     def __init__(self, *args, **kwargs):

@@ -1,0 +1,189 @@
+"""Plans, values (all or nothing, row-level messages) and the inventory round."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from samverkan.directory.models import Body
+from samverkan.plans.models import (
+    AgreementGoal,
+    CatalogueIndicator,
+    Goal,
+    Indicator,
+    Measurement,
+    Plan,
+)
+from tests.factories import make_body, make_membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(cast):
+    plan = Plan.objects.create(body=cast.public_body, title="Handlingsplan 2024")
+    goal = Goal.objects.create(plan=plan, title="Fler får fast läkarkontakt")
+    Indicator.objects.create(goal=goal, name="Fast läkarkontakt", unit="andel %", target=80)
+    Indicator.objects.create(goal=goal, name="Hembesök", unit="antal", target=120)
+    return plan
+
+
+def test_secretary_builds_a_plan(cast, login):
+    client = login("alice")
+    client.post(
+        reverse("plans:body_plans", args=[cast.public_body.pk]), {"title": "Plan för nära vård"}
+    )
+    plan = Plan.objects.get()
+    client.post(reverse("plans:goal_add", args=[plan.pk]), {"title": "Tryggare hemgång"})
+    goal = plan.goals.get()
+    catalogue = CatalogueIndicator.objects.get(name="Kontinuitetsindex")
+    client.post(
+        reverse("plans:indicator_add", args=[plan.pk, goal.pk]),
+        {"catalogue": catalogue.pk, "unit": "index", "direction": "högre", "target": "0,5"},
+    )
+    client.post(
+        reverse("plans:activity_add", args=[plan.pk, goal.pk]),
+        {"title": "Gemensam utbildning", "owners": [cast.bob.pk], "status": "pågående"},
+    )
+    assert goal.indicators.get().name == "Kontinuitetsindex"
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Gemensam utbildning" in page and "Bob Berg" in page
+
+
+@pytest.mark.parametrize("username", ["bob", "carl", None])
+def test_only_editors_change_plans(plan, login, username):
+    response = login(username).post(reverse("plans:goal_add", args=[plan.pk]), {"title": "X"})
+    assert response.status_code == 403
+    assert plan.goals.count() == 1
+
+
+def test_indicator_needs_a_name_or_a_catalogue_entry(plan, login):
+    goal = plan.goals.get()
+    page = (
+        login("alice")
+        .post(
+            reverse("plans:indicator_add", args=[plan.pk, goal.pk]),
+            {"unit": "antal", "direction": "högre"},
+        )
+        .content.decode()
+    )
+    assert "Ge indikatorn ett namn" in page and goal.indicators.count() == 2
+
+
+def test_values_for_a_period_draw_a_chart(plan, login):
+    client = login("alice")
+    ids = {i.name: i.pk for i in Indicator.objects.all()}
+    for period, share, visits in [("2024-01-01", "61,5", "40"), ("2024-04-01", "68", "75")]:
+        client.post(
+            reverse("plans:values", args=[plan.pk]),
+            {
+                "period": period,
+                f"i{ids['Fast läkarkontakt']}": share,
+                f"i{ids['Hembesök']}": visits,
+            },
+        )
+    assert Measurement.objects.count() == 4
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert page.count("<svg") == 2 and "<polyline" in page and "61,5" in page
+
+
+@pytest.mark.parametrize(
+    "rows, problem",
+    [
+        (
+            "indikator;period;värde\nFast läkarkontakt;2024-01;62\nOkänd;2024-01;3\n",
+            "Rad 3: okänd indikator ”Okänd”.",
+        ),
+        ("Fast läkarkontakt;2024-01;sextio\n", "Rad 1: ”sextio” är inget tal."),
+        (
+            "Fast läkarkontakt;2024-01;60\nFast läkarkontakt;2024-01;61\n",
+            "Rad 2: Fast läkarkontakt har redan ett värde för 2024-01-01.",
+        ),
+        ("Fast läkarkontakt;januari;60\n", "Rad 1: ”januari” är ingen period"),
+    ],
+)
+def test_bad_value_files_save_nothing(plan, login, rows, problem):
+    upload = io.BytesIO(rows.encode())
+    upload.name = "varden.csv"
+    page = (
+        login("alice")
+        .post(reverse("plans:values_import", args=[plan.pk]), {"file": upload})
+        .content.decode()
+    )
+    assert problem in page and "Inget sparades" in page
+    assert not Measurement.objects.exists()
+
+
+def test_duplicate_period_in_the_form_is_refused(plan, login):
+    indicator = Indicator.objects.get(name="Hembesök")
+    Measurement.objects.create(indicator=indicator, period="2024-01-01", value=10)
+    page = (
+        login("alice")
+        .post(
+            reverse("plans:values", args=[plan.pk]),
+            {"period": "2024-01-01", f"i{indicator.pk}": "12"},
+        )
+        .content.decode()
+    )
+    assert "har redan ett värde" in page and Measurement.objects.count() == 1
+
+
+def test_xlsx_values_are_read(plan, login):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["indikator", "period", "värde"])
+    book.active.append(["Hembesök", "2024-02", 33])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "varden.xlsx"
+    login("alice").post(reverse("plans:values_import", args=[plan.pk]), {"file": buffer})
+    assert Measurement.objects.get().value == 33
+
+
+def test_inventory_round_from_opening_to_overview(cast, login, django_user_model):
+    central = make_body(name="Centralt", short_name="CS2", level="central")
+    chair = cast.carl
+    make_membership(chair, central, role="ordförande")
+    south, north = cast.public_body, make_body(name="DS Nord", short_name="DSN")
+    make_membership(cast.bob, north, role="sekreterare")
+    goals = list(AgreementGoal.objects.all()[:2])
+    client = login("carl")
+    client.post(
+        reverse("plans:rounds"),
+        {
+            "title": "Inventering 2024",
+            "goals": [g.pk for g in goals],
+            "bodies": [south.pk, north.pk],
+        },
+    )
+    round_ = cast.public_body.inventoryround_set.get()
+    client.logout()
+    for username, body, status in [("alice", south, "pågår"), ("bob", north, "uppnått")]:
+        c = login(username)
+        c.post(
+            reverse("plans:answer", args=[round_.pk, body.pk]),
+            {f"s{g.pk}": status for g in goals} | {f"c{goals[0].pk}": "Rutin finns"},
+        )
+        c.logout()
+    page = login("carl").get(round_.get_absolute_url()).content.decode()
+    assert page.count("pågår") >= 2 and page.count("uppnått") >= 2
+    export = login("carl").get(reverse("plans:export", args=[round_.pk]))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    assert {c.value for c in sheet["A"]} == {"Organ", south.name, north.name}
+
+
+def test_outsider_cannot_answer_for_a_body(cast, login):
+    goals = list(AgreementGoal.objects.all()[:1])
+    from samverkan.plans.services import open_round
+
+    round_ = open_round(title="R", goals=goals, bodies=[cast.public_body])
+    response = login("carl").post(
+        reverse("plans:answer", args=[round_.pk, cast.public_body.pk]),
+        {f"s{goals[0].pk}": "uppnått"},
+    )
+    assert response.status_code == 403 and not round_.answers.exists()
+    assert Body.objects.count() == 2
