@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from samverkan.directory.models import Body
+from samverkan.plans.catalogue import load_catalogue
 from samverkan.plans.models import (
     AgreementGoal,
     CatalogueIndicator,
@@ -17,6 +18,12 @@ from samverkan.plans.models import (
 from tests.factories import make_body, make_membership
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def catalogue(db):
+    """A flush by an earlier transactional test empties what the migration loaded."""
+    load_catalogue()
 
 
 @pytest.fixture
