@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 480, 200, 48, 16, 16, 32
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 480, 200, 48, 28, 16, 32
 
 
 @dataclass
@@ -15,6 +15,12 @@ class Chart:
     height: int = HEIGHT
     left: int = PAD_LEFT
     bottom: int = HEIGHT - PAD_BOTTOM
+    label_x: int = PAD_LEFT - 6
+    period_y: int = HEIGHT - PAD_BOTTOM + 18
+
+    @property
+    def target_label_y(self) -> float | None:
+        return None if self.target_y is None else self.target_y - 4
 
 
 def line_chart(indicator) -> Chart | None:

@@ -1,6 +1,7 @@
 """Plans, values (all or nothing, row-level messages) and the inventory round."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -92,6 +93,8 @@ def test_values_for_a_period_draw_a_chart(plan, login):
     assert Measurement.objects.count() == 4
     page = client.get(plan.get_absolute_url()).content.decode()
     assert page.count("<svg") == 2 and "<polyline" in page and "61,5" in page
+    coordinates = re.findall(r'c[xy]="([^"]+)"', page)
+    assert coordinates and all(float(c) >= 0 for c in coordinates)  # not "61,5" in the SVG
 
 
 @pytest.mark.parametrize(
