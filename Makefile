@@ -34,10 +34,11 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy samverkan/extraction
 
-# The browser tests drive Debian's chromium; install it where it is missing (needs root).
+# The browser tests drive Debian's chromium; PDFs need Pango for WeasyPrint (needs root).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 test: lint chromium
 	@echo "== Tests on SQLite"

@@ -89,3 +89,16 @@ def export_xlsx(round_: InventoryRound) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def export_pdf(round_: InventoryRound) -> bytes:
+    """The overview as an A4 landscape PDF (WeasyPrint)."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    bodies, goals, cells = overview(round_)
+    table = [(body, [cells[(body.pk, g.pk)] for g in goals]) for body in bodies]
+    html = render_to_string(
+        "plans/round_pdf.html", {"round": round_, "goals": goals, "table": table}
+    )
+    return HTML(string=html).write_pdf()

@@ -25,4 +25,5 @@ urlpatterns = [
     path("inventering/<int:pk>/", views.round_overview, name="round"),
     path("inventering/<int:pk>/organ/<int:body_pk>/", views.round_answer, name="answer"),
     path("inventering/<int:pk>/xlsx/", views.round_export, name="export"),
+    path("inventering/<int:pk>/pdf/", views.round_pdf, name="pdf"),
 ]

@@ -62,7 +62,11 @@ def plan_detail(request, pk):
     plan = _plan(request, pk)
     goals = plan.goals.prefetch_related("indicators__values", "activities__owners")
     rows = [
-        (goal, [(i, line_chart(i), list(i.values.all())) for i in goal.indicators.all()])
+        (
+            goal,
+            [(i, line_chart(i), list(i.values.all())) for i in goal.indicators.all()],
+            goal_status(goal),
+        )
         for goal in goals
     ]
     return render(
@@ -74,6 +78,15 @@ def plan_detail(request, pk):
             "can_edit": permissions.can_edit_body(request.user, plan.body),
         },
     )
+
+
+def goal_status(goal) -> tuple[int, int]:
+    """How many of the goal's indicators have a latest value that reaches the target."""
+    indicators = list(goal.indicators.all())
+    reached = sum(
+        1 for i in indicators if (values := list(i.values.all())) and i.reached(values[-1].value)
+    )
+    return reached, len(indicators)
 
 
 def goal_add(request, pk):
@@ -232,6 +245,14 @@ def round_answer(request, pk, body_pk):
         _("Spara svar"),
         round_.get_absolute_url(),
     )
+
+
+@login_required
+def round_pdf(request, pk):
+    round_ = get_object_or_404(InventoryRound, pk=pk)
+    response = HttpResponse(services.export_pdf(round_), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="inventering-{round_.pk}.pdf"'
+    return response
 
 
 @login_required

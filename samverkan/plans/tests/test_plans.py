@@ -93,6 +93,7 @@ def test_values_for_a_period_draw_a_chart(plan, login):
     assert Measurement.objects.count() == 4
     page = client.get(plan.get_absolute_url()).content.decode()
     assert page.count("<svg") == 2 and "<polyline" in page and "61,5" in page
+    assert "0 av 2" in page  # neither indicator has reached its target yet
     coordinates = re.findall(r'c[xy]="([^"]+)"', page)
     assert coordinates and all(float(c) >= 0 for c in coordinates)  # not "61,5" in the SVG
 
@@ -184,6 +185,12 @@ def test_inventory_round_from_opening_to_overview(cast, login, django_user_model
 
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert {c.value for c in sheet["A"]} == {"Organ", south.name, north.name}
+    import pdfplumber
+
+    pdf = login("carl").get(reverse("plans:pdf", args=[round_.pk]))
+    with pdfplumber.open(io.BytesIO(pdf.content)) as document:
+        text = document.pages[0].extract_text()
+    assert "Inventering 2024" in text and south.name in text and "uppnått" in text
 
 
 def test_outsider_cannot_answer_for_a_body(cast, login):
