@@ -49,7 +49,7 @@ test: lint chromium
 	esac
 
 screenshots: setup chromium
-	SAMVERKAN_SCREENSHOTS=1 env -u DATABASE_URL $(BIN)/pytest tests/browser
+	SAMVERKAN_SCREENSHOTS=1 env -u DATABASE_URL $(BIN)/pytest tests/browser samverkan/publishing
 
 messages: setup
 	cd samverkan && ../$(BIN)/samverkan makemessages -l en --no-obsolete && ../$(BIN)/samverkan compilemessages

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "samverkan.followup",
     "samverkan.importer",
     "samverkan.plans",
+    "samverkan.publishing",
 ]
 
 MIDDLEWARE = [

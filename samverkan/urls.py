@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("samverkan.followup.urls")),
     path("", include("samverkan.importer.urls")),
     path("", include("samverkan.plans.urls")),
+    path("", include("samverkan.publishing.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

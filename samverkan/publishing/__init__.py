@@ -1,0 +1,1 @@
+"""Publishing: minutes and invitations as documents (PDF, DOCX)."""
