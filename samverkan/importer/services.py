@@ -165,7 +165,7 @@ def confirm(
 ) -> Meeting:
     """Create the meeting, attendance, agenda, minutes, decisions, assignments and next meetings."""
     data = document.data
-    day = date or _iso(data["meeting"]["date"])
+    day = date or parse_iso(data["meeting"]["date"])
     if day is None:
         raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
     plan = plan or review_plan(document)
@@ -255,7 +255,7 @@ def _assignment(entry, minutes, body, people, chosen, by):
     text = entry["text"]
     if unknown:
         text += " " + _("(ansvariga enligt protokollet: %(names)s)") % {"names": ", ".join(unknown)}
-    due = _iso(entry["due"])
+    due = parse_iso(entry["due"])
     create_assignment(
         minutes=minutes,
         body=body,
@@ -269,7 +269,7 @@ def _assignment(entry, minutes, body, people, chosen, by):
 
 
 def _next_meeting(entry, body, day):
-    date = _iso(entry["date"]) or _year_for(entry["date"], day)
+    date = parse_iso(entry["date"]) or _year_for(entry["date"], day)
     if date and date > day and not body.meetings.filter(date=date).exists():
         plan_with_report_backs(
             standard_items=False,
@@ -281,7 +281,7 @@ def _next_meeting(entry, body, day):
         )
 
 
-def _iso(value: str | None) -> datetime.date | None:
+def parse_iso(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value) if value and not value.startswith("--") else None
     except ValueError:

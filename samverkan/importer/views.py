@@ -67,7 +67,7 @@ def review(request, pk):
     _require_importer(request.user)
     document = get_object_or_404(Document, pk=pk, state=Document.State.REVIEW)
     plan = services.review_plan(document)
-    initial = {"body": document.body, "date": services._iso(document.data["meeting"]["date"])}
+    initial = {"body": document.body, "date": services.parse_iso(document.data["meeting"]["date"])}
     form = ReviewForm(request.POST or None, plan=plan, data_found=document.data, initial=initial)
     if form.is_valid():
         body = form.cleaned_data["body"]
