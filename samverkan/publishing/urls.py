@@ -1,8 +1,8 @@
-"""URLs of published documents."""
+"""URLs of published documents and calendar feeds."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 
-from samverkan.publishing import views
+from samverkan.publishing import feeds, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
         views.minutes_document,
         name="minutes",
     ),
+    path("kalender/", feeds.my_calendar, name="my_calendar"),
+    re_path(r"^kalender/(?P<token>[\w-]{20,64})\.ics$", feeds.person_feed, name="person_feed"),
+    path("organ/<int:pk>/kalender.ics", feeds.body_feed, name="body_feed"),
 ]
