@@ -98,8 +98,9 @@ def label_of(block: Block) -> tuple[str, str | None, str] | None:
 
 
 def _name_share(text: str) -> float:
-    words = len(text.split()) or 1
-    return sum(len(h.name.split()) for h in find_names(text)) / words
+    """How much of a line is names; a line that is nothing but a name counts whole."""
+    words = len(PARENS.sub("", text).split()) or 1
+    return sum(len(h.name.split()) for h in find_names(text, whole_segment=True)) / words
 
 
 def read_attendance(blocks: list[Block]) -> Attendance:

@@ -31,8 +31,8 @@ NOT_NAME = {
     Nordväst Sydväst Mötet Gruppen Dagordning Styrelsen Ordförande Sekreterare Justerare
     Närvarande Frånvarande Ersättare Beslutande Kallade Inbjudna Övriga Plats Tid Datum
     Paragrafer Underskrifter Utses Protokoll Bilaga Rapport Information Välkommen Mål Beslut
-    Förslag Nästa Enligt Under Efter Inför Hej Tack Punkt Vakant Närhälsan Kommunförbundet
-    Kommunförbund Regionförbundet Folkhälsocentrum""".split()
+    Förslag Nästa Enligt Under Efter Inför Hej Tack Punkt Vakant Kommunförbundet
+    Kommunförbund""".split()
 }
 PRESENT_WORDS = {"ja", "närvarande", "x"}
 ABSENT_WORDS = {"nej", "frånvarande", "ej närvarande"}
@@ -102,6 +102,10 @@ def find_names(text: str, *, whole_segment: bool = False) -> tuple[NameHit, ...]
         if 2 <= len(parts) <= 3 and all(_capitalised(p) and WORD.fullmatch(p) for p in parts):
             start = text.find(parts[0])
             hits.append(NameHit(" ".join(parts), start, start + len(bare)))
+        elif len(parts) > 3 and all(_capitalised(p) and WORD.fullmatch(p) for p in parts[-2:]):
+            # "Region NU-sjukvården Majvor Martinsson": the organisation first, the name last
+            start = text.rfind(parts[-2])
+            hits.append(NameHit(" ".join(parts[-2:]), start, start + len(" ".join(parts[-2:]))))
     return tuple(hits)
 
 

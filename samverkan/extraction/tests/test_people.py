@@ -37,3 +37,8 @@ def test_ambiguous_first_name_is_kept_as_written():
     assert resolve_owner("Dan", attendees) == "Dan Kjellsson"
     assert resolve_owner("Eva", attendees) == "Eva"
     assert resolve_owner("Okänd", attendees) == "Okänd"
+
+
+def test_name_after_an_organisation_in_a_list_line():
+    hits = find_names("Region NU-sjukvården Xerxes Martinsson", whole_segment=True)
+    assert [h.name for h in hits] == ["Xerxes Martinsson"]
