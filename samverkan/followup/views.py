@@ -17,6 +17,7 @@ from samverkan.meetings.forms import MeetingForm
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Decision
 from samverkan.minutes.services import minutes_for
+from samverkan.pages import form_page
 
 
 def plan_meeting(request, body_pk):
@@ -34,15 +35,12 @@ def plan_meeting(request, body_pk):
         else:
             messages.success(request, _("Mötet är planerat."))
             return redirect(meeting)
-    return render(
+    return form_page(
         request,
-        "form_page.html",
-        {
-            "form": form,
-            "heading": _("Planera möte – %(body)s") % {"body": body.name},
-            "submit": _("Planera mötet"),
-            "back": body.get_absolute_url(),
-        },
+        form,
+        heading=_("Planera möte – %(body)s") % {"body": body.name},
+        submit=_("Planera mötet"),
+        back=body.get_absolute_url(),
     )
 
 

@@ -19,6 +19,7 @@ from samverkan.meetings.forms import (
     MoveForm,
 )
 from samverkan.meetings.models import Attachment, Meeting
+from samverkan.pages import form_page
 
 
 def _meeting(request, pk) -> Meeting:
@@ -53,19 +54,6 @@ def invitation(request, pk):
     return render(request, "meetings/invitation.html", context)
 
 
-def _form_page(request, form, meeting, heading, submit):
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "heading": heading,
-            "submit": submit,
-            "back": meeting.get_absolute_url(),
-        },
-    )
-
-
 def meeting_cancel(request, pk):
     meeting = _meeting(request, pk)
     permissions.require(permissions.can_edit_meeting(request.user, meeting))
@@ -78,7 +66,13 @@ def meeting_cancel(request, pk):
         else:
             messages.success(request, _("Mötet är inställt."))
             return redirect(meeting)
-    return _form_page(request, form, meeting, _("Ställ in mötet"), _("Ställ in"))
+    return form_page(
+        request,
+        form,
+        heading=_("Ställ in mötet"),
+        submit=_("Ställ in"),
+        back=meeting.get_absolute_url(),
+    )
 
 
 def meeting_move(request, pk):
@@ -96,7 +90,13 @@ def meeting_move(request, pk):
         else:
             messages.success(request, _("Mötet är flyttat."))
             return redirect(meeting)
-    return _form_page(request, form, meeting, _("Flytta mötet"), _("Flytta"))
+    return form_page(
+        request,
+        form,
+        heading=_("Flytta mötet"),
+        submit=_("Flytta"),
+        back=meeting.get_absolute_url(),
+    )
 
 
 def item_add(request, pk):
@@ -120,7 +120,13 @@ def item_add(request, pk):
                 )
         messages.success(request, _("Punkten har lagts till."))
         return redirect(meeting)
-    return _form_page(request, form, meeting, _("Ny punkt på dagordningen"), _("Lägg till"))
+    return form_page(
+        request,
+        form,
+        heading=_("Ny punkt på dagordningen"),
+        submit=_("Lägg till"),
+        back=meeting.get_absolute_url(),
+    )
 
 
 @require_POST
@@ -143,7 +149,13 @@ def answer(request, pk):
         services.set_attendance(meeting, me, **form.cleaned_data)
         messages.success(request, _("Tack, ditt svar är sparat."))
         return redirect(meeting)
-    return _form_page(request, form, meeting, _("Kommer du?"), _("Skicka svar"))
+    return form_page(
+        request,
+        form,
+        heading=_("Kommer du?"),
+        submit=_("Skicka svar"),
+        back=meeting.get_absolute_url(),
+    )
 
 
 def attendance(request, pk):
@@ -158,4 +170,10 @@ def attendance(request, pk):
                 row.save(update_fields=["status"])
         messages.success(request, _("Närvaron är sparad."))
         return redirect(meeting)
-    return _form_page(request, form, meeting, _("Närvaro"), _("Spara närvaro"))
+    return form_page(
+        request,
+        form,
+        heading=_("Närvaro"),
+        submit=_("Spara närvaro"),
+        back=meeting.get_absolute_url(),
+    )

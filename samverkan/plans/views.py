@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Body
+from samverkan.pages import form_page
 from samverkan.plans import services, values
 from samverkan.plans.charts import line_chart
 from samverkan.plans.forms import (
@@ -31,14 +32,6 @@ def _plan(request, pk, *, edit=False) -> Plan:
     if edit:
         permissions.require(permissions.can_edit_body(request.user, plan.body))
     return plan
-
-
-def _form_page(request, form, heading, submit, back):
-    return render(
-        request,
-        "form_page.html",
-        {"form": form, "heading": heading, "submit": submit, "back": back},
-    )
 
 
 def body_plans(request, body_pk):
@@ -96,7 +89,9 @@ def goal_add(request, pk):
         form.instance.plan, form.instance.position = plan, plan.goals.count() + 1
         form.save()
         return redirect(plan)
-    return _form_page(request, form, _("Nytt mål"), _("Lägg till"), plan.get_absolute_url())
+    return form_page(
+        request, form, heading=_("Nytt mål"), submit=_("Lägg till"), back=plan.get_absolute_url()
+    )
 
 
 def indicator_add(request, pk, goal_pk):
@@ -107,12 +102,12 @@ def indicator_add(request, pk, goal_pk):
         form.instance.goal = goal
         form.save()
         return redirect(plan)
-    return _form_page(
+    return form_page(
         request,
         form,
-        _("Ny indikator – %(g)s") % {"g": goal.title},
-        _("Lägg till"),
-        plan.get_absolute_url(),
+        heading=_("Ny indikator – %(g)s") % {"g": goal.title},
+        submit=_("Lägg till"),
+        back=plan.get_absolute_url(),
     )
 
 
@@ -124,12 +119,12 @@ def activity_add(request, pk, goal_pk):
         form.instance.goal = goal
         form.save()
         return redirect(plan)
-    return _form_page(
+    return form_page(
         request,
         form,
-        _("Ny aktivitet – %(g)s") % {"g": goal.title},
-        _("Lägg till"),
-        plan.get_absolute_url(),
+        heading=_("Ny aktivitet – %(g)s") % {"g": goal.title},
+        submit=_("Lägg till"),
+        back=plan.get_absolute_url(),
     )
 
 
@@ -238,12 +233,12 @@ def round_answer(request, pk, body_pk):
             services.answer(round_, body, form.answers())
         messages.success(request, _("Svaren är sparade."))
         return redirect(round_)
-    return _form_page(
+    return form_page(
         request,
         form,
-        _("%(r)s – %(b)s") % {"r": round_.title, "b": body.name},
-        _("Spara svar"),
-        round_.get_absolute_url(),
+        heading=_("%(r)s – %(b)s") % {"r": round_.title, "b": body.name},
+        submit=_("Spara svar"),
+        back=round_.get_absolute_url(),
     )
 
 
