@@ -142,7 +142,11 @@ def _filtered(request, queryset):
 def body_register(request, body_pk):
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
     form, assignments = _filtered(request, body.assignments.all())
-    assignments = assignments.prefetch_related("owner_people", "owner_bodies").overdue_first()
+    assignments = (
+        assignments.select_related("due_body")
+        .prefetch_related("owner_people", "owner_bodies")
+        .overdue_first()
+    )
     context = {
         "body": body,
         "form": form,
@@ -160,7 +164,11 @@ def my_assignments(request):
     if person:
         assignments = Assignment.objects.for_person(person).visible_to(request.user)
     form, assignments = _filtered(request, assignments)
-    assignments = assignments.prefetch_related("owner_people", "owner_bodies").overdue_first()
+    assignments = (
+        assignments.select_related("due_body")
+        .prefetch_related("owner_people", "owner_bodies")
+        .overdue_first()
+    )
     return render(
         request,
         "followup/register.html",
@@ -196,7 +204,13 @@ def overview(request):
     if person:
         bodies = person.memberships.current().values("body")
         meetings = meetings.filter(bodies__in=bodies)
-        assignments = Assignment.objects.for_person(person).open().overdue_first()
+        assignments = (
+            Assignment.objects.for_person(person)
+            .open()
+            .overdue_first()
+            .select_related("meeting", "due_body")
+            .prefetch_related("meeting__bodies")
+        )
     recent = (
         Meeting.objects.visible_to(request.user)
         .filter(minutes__approved_at__isnull=False)
