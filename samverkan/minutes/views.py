@@ -1,7 +1,7 @@
 """The minutes editor: notes per item saved as you type, decisions, approval and versions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,13 +16,10 @@ from samverkan.minutes.models import Decision, Minutes, Note
 
 
 def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
+    """Writers may open any minutes; readers only minutes that exist (never a cancelled meeting's)."""
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
-    if write and not permissions.can_write_minutes(request.user, meeting):
-        raise PermissionDenied
-    if meeting.is_cancelled:
-        raise PermissionDenied
-    if not hasattr(meeting, "minutes") and not permissions.can_write_minutes(request.user, meeting):
-        raise PermissionDenied
+    readable = not write and not meeting.is_cancelled and hasattr(meeting, "minutes")
+    permissions.require(permissions.can_write_minutes(request.user, meeting) or readable)
     return services.minutes_for(meeting)
 
 
@@ -30,8 +27,8 @@ def editor(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=False)
     meeting = minutes.meeting
     can_write = permissions.can_write_minutes(request.user, meeting)
-    if not minutes.is_locked and not can_write:
-        raise PermissionDenied  # drafts are for the writers; members read approved minutes
+    # drafts are for the writers; members read approved minutes
+    permissions.require(minutes.is_locked or can_write)
     notes = {n.item_id: n for n in minutes.notes.all()}
     decisions = list(minutes.decisions.all())
     items = [
@@ -163,8 +160,7 @@ def _invited(meeting):
 @require_POST
 def correct(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=False)
-    if not permissions.is_secretary_of(request.user, minutes.meeting):
-        raise PermissionDenied
+    permissions.require(permissions.is_secretary_of(request.user, minutes.meeting))
     try:
         services.start_correction(minutes)
     except ValidationError as error:
