@@ -50,6 +50,9 @@ def invitation(request, pk):
         "meeting": meeting,
         "items": meeting.items.prefetch_related("responsible", "attachments"),
         "recipients": meeting.attendance.select_related("person"),
+        "can_send": permissions.can_edit_meeting(request.user, meeting)
+        and not meeting.is_cancelled
+        and not meeting.is_held,
     }
     return render(request, "meetings/invitation.html", context)
 

@@ -9,14 +9,27 @@ from icalendar import Calendar, Event
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def calendar_for(meetings, name: str) -> bytes:
+def _calendar() -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//Samverkan//Möten//SV")
     calendar.add("version", "2.0")
+    return calendar
+
+
+def calendar_for(meetings, name: str) -> bytes:
+    calendar = _calendar()
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
     for meeting in meetings:
         calendar.add_component(_event(meeting))
+    return calendar.to_ical()
+
+
+def invitation_for(meeting) -> bytes:
+    """The meeting as an .ics attachment that mail programs offer to add to the calendar."""
+    calendar = _calendar()
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(_event(meeting))
     return calendar.to_ical()
 
 

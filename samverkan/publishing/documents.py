@@ -1,4 +1,7 @@
-"""Minutes as the document Swedish secretaries send: PDF through WeasyPrint, DOCX through python-docx."""
+"""Minutes and kallelse as the documents Swedish secretaries send.
+
+PDF through WeasyPrint, DOCX through python-docx.
+"""
 
 import io
 from dataclasses import dataclass
@@ -11,14 +14,37 @@ from samverkan.meetings.models import Attendance, Meeting
 
 
 @dataclass
-class MinutesContent:
-    """Everything the minutes document shows, gathered once for both formats."""
+class Facts:
+    """The heading every meeting document starts with."""
 
-    meeting: Meeting
     bodies: str
     when: str
     time: str
     place: str
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> "Facts":
+        time = ""
+        if meeting.start:
+            time = f"kl. {meeting.start:%H.%M}" + (f"–{meeting.end:%H.%M}" if meeting.end else "")
+        return cls(
+            bodies=" och ".join(b.name for b in meeting.bodies.all()),
+            when=formats.date_format(meeting.date, "l j F Y").capitalize(),
+            time=time,
+            place=" eller ".join(x for x in (meeting.place, meeting.link) if x),
+        )
+
+    def rows(self) -> list[tuple[str, str]]:
+        rows = [("Datum", self.when), ("Tid", self.time), ("Plats", self.place)]
+        return [(label, value) for label, value in rows if value]
+
+
+@dataclass
+class MinutesContent:
+    """Everything the minutes document shows, gathered once for both formats."""
+
+    meeting: Meeting
+    facts: Facts
     present: list[tuple[str, list[str]]]  # organisation, names
     absent: list[str]
     items: list[tuple[str, str, list[str]]]  # title, notes, decisions
@@ -32,11 +58,7 @@ def gather(meeting: Meeting) -> MinutesContent:
     rows = meeting.attendance.select_related("person__organisation").order_by(
         "person__organisation__name", "person__name"
     )
-    present = [r for r in rows if r.status == Attendance.Status.PRESENT]
-    by_org = [
-        (org or "Övriga", [r.person.name for r in group])
-        for org, group in groupby(present, key=lambda r: str(r.person.organisation or ""))
-    ]
+    by_org = _by_organisation(r for r in rows if r.status == Attendance.Status.PRESENT)
     notes = {n.item_id: n.text for n in minutes.notes.all()}
     decisions: dict[int | None, list[str]] = {}
     for decision in minutes.decisions.all():
@@ -65,12 +87,7 @@ def gather(meeting: Meeting) -> MinutesContent:
     approvers = f"Justerare: {approvers}" if approvers else ""
     return MinutesContent(
         meeting=meeting,
-        bodies=" och ".join(b.name for b in meeting.bodies.all()),
-        when=formats.date_format(meeting.date, "l j F Y").capitalize(),
-        time=(f"kl. {meeting.start:%H.%M}" + (f"–{meeting.end:%H.%M}" if meeting.end else ""))
-        if meeting.start
-        else "",
-        place=" eller ".join(x for x in (meeting.place, meeting.link) if x),
+        facts=Facts.of(meeting),
         present=by_org,
         absent=[r.person.name for r in rows if r.status == Attendance.Status.ABSENT],
         items=items,
@@ -81,6 +98,14 @@ def gather(meeting: Meeting) -> MinutesContent:
     )
 
 
+def _by_organisation(attendance) -> list[tuple[str, list[str]]]:
+    """Names grouped by organisation; rows must come ordered by organisation."""
+    return [
+        (org or "Övriga", [r.person.name for r in group])
+        for org, group in groupby(attendance, key=lambda r: str(r.person.organisation or ""))
+    ]
+
+
 def minutes_pdf(meeting: Meeting) -> bytes:
     from weasyprint import HTML
 
@@ -89,20 +114,8 @@ def minutes_pdf(meeting: Meeting) -> bytes:
 
 
 def minutes_docx(meeting: Meeting) -> bytes:
-    import docx
-    from docx.shared import Pt
-
     c = gather(meeting)
-    document = docx.Document()
-    document.styles["Normal"].font.name = "Calibri"
-    document.styles["Normal"].font.size = Pt(11)
-    document.add_paragraph(c.bodies).runs[0].bold = True
-    document.add_heading("Minnesanteckningar", level=0)
-    facts = document.add_table(rows=0, cols=2)
-    for label, value in (("Datum", c.when), ("Tid", c.time), ("Plats", c.place)):
-        if value:
-            cells = facts.add_row().cells
-            cells[0].text, cells[1].text = label, value
+    document = _docx_start(c.facts, "Minnesanteckningar")
     document.add_heading("Närvarande", level=2)
     for organisation, names in c.present:
         document.add_paragraph(f"{organisation}: {', '.join(names)}")
@@ -130,6 +143,88 @@ def minutes_docx(meeting: Meeting) -> bytes:
         document.add_paragraph(c.next_meeting)
     document.add_heading("Justering", level=2)
     document.add_paragraph(c.approval or "_______________________")
+    return _docx_bytes(document)
+
+
+@dataclass
+class InvitationContent:
+    """The kallelse: when and where, the agenda, and who is called."""
+
+    meeting: Meeting
+    facts: Facts
+    kind: str
+    items: list[tuple[str, str, str, list[str]]]  # title, kind, responsible, attachments
+    called: list[tuple[str, list[str]]]  # organisation, names
+
+
+def gather_invitation(meeting: Meeting) -> InvitationContent:
+    items = [
+        (
+            item.title,
+            item.get_kind_display(),
+            ", ".join(p.name for p in item.responsible.all()),
+            [a.name for a in item.attachments.all()],
+        )
+        for item in meeting.items.prefetch_related("responsible", "attachments")
+    ]
+    rows = meeting.attendance.select_related("person__organisation").order_by(
+        "person__organisation__name", "person__name"
+    )
+    return InvitationContent(
+        meeting=meeting,
+        facts=Facts.of(meeting),
+        kind=meeting.get_kind_display(),
+        items=items,
+        called=_by_organisation(rows),
+    )
+
+
+def invitation_pdf(meeting: Meeting) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("publishing/invitation_pdf.html", {"c": gather_invitation(meeting)})
+    return HTML(string=html).write_pdf()
+
+
+def invitation_docx(meeting: Meeting) -> bytes:
+    c = gather_invitation(meeting)
+    document = _docx_start(c.facts, f"Kallelse till {c.kind.lower()} möte")
+    document.add_heading("Dagordning", level=2)
+    for number, (title, kind, responsible, attachments) in enumerate(c.items, start=1):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{number}. {title}").bold = True
+        paragraph.add_run(f" ({kind.lower()})")
+        if responsible:
+            paragraph.add_run(f"\nAnsvariga: {responsible}")
+        for name in attachments:
+            paragraph.add_run(f"\nBilaga: {name}")
+    document.add_heading("Kallade", level=2)
+    for organisation, names in c.called:
+        document.add_paragraph(f"{organisation}: {', '.join(names)}")
+    document.add_paragraph(
+        "Om varken ordinarie eller ersättare kan komma, skicka någon annan som kan "
+        "representera och återföra."
+    )
+    return _docx_bytes(document)
+
+
+def _docx_start(facts: Facts, title: str):
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Calibri"
+    document.styles["Normal"].font.size = Pt(11)
+    document.add_paragraph(facts.bodies).runs[0].bold = True
+    document.add_heading(title, level=0)
+    table = document.add_table(rows=0, cols=2)
+    for label, value in facts.rows():
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    return document
+
+
+def _docx_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

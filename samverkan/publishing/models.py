@@ -1,11 +1,15 @@
-"""Private calendar feed addresses, one per person, that can be replaced."""
+"""Calendar feed addresses, distribution lists, and the log of what was e-mailed to whom."""
 
 import secrets
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.directory.models import Person
+from samverkan.directory.models import Body, Person
+from samverkan.meetings.models import Meeting
 
 
 def new_token() -> str:
@@ -28,3 +32,123 @@ class CalendarFeed(models.Model):
         """A new address; the old one stops working at once."""
         self.token = new_token()
         self.save(update_fields=["token", "created_at"])
+
+
+class DistributionList(models.Model):
+    """Named addresses outside the body that receive its approved minutes."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="distribution_lists", verbose_name=_("organ")
+    )
+    name = models.CharField(_("namn"), max_length=120)
+    addresses = models.TextField(_("e-postadresser"), help_text=_("En adress per rad."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sändlista")
+        verbose_name_plural = _("sändlistor")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def address_list(self) -> list[str]:
+        return [line.strip() for line in self.addresses.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        wrong = []
+        for address in self.address_list():
+            try:
+                validate_email(address)
+            except ValidationError:
+                wrong.append(address)
+        if wrong:
+            raise ValidationError(
+                {"addresses": _("Inte giltiga e-postadresser: %s") % ", ".join(wrong)}
+            )
+        if not self.address_list():
+            raise ValidationError({"addresses": _("Skriv minst en e-postadress.")})
+
+
+class Dispatch(models.Model):
+    """One sending of a meeting's kallelse or minutes; each recipient has a Delivery."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "kallelse", _("Kallelse")
+        MINUTES = "minnesanteckningar", _("Minnesanteckningar")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dispatches")
+    kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
+    subject = models.CharField(_("ämne"), max_length=300)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("utskick")
+        verbose_name_plural = _("utskick")
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class Delivery(models.Model):
+    """What happened to one recipient's message: waiting, sent, or failed with the reason."""
+
+    class Status(models.TextChoices):
+        QUEUED = "väntar", _("Väntar")
+        SENT = "skickat", _("Skickat")
+        FAILED = "misslyckades", _("Misslyckades")
+
+    dispatch = models.ForeignKey(Dispatch, on_delete=models.CASCADE, related_name="deliveries")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL)
+    name = models.CharField(_("namn"), max_length=200, blank=True)
+    address = models.CharField(_("e-postadress"), max_length=254, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("fel"), blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name", "address"]
+        verbose_name = _("leverans")
+        verbose_name_plural = _("leveranser")
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.address}>"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def public(self) -> "PublicationQuerySet":
+        """What the archive shows: approved minutes of public bodies only."""
+        return (
+            self.filter(
+                meeting__minutes__approved_at__isnull=False,
+                meeting__bodies__is_public=True,
+            )
+            .exclude(meeting__bodies__is_public=False)
+            .distinct()
+        )
+
+
+class Publication(models.Model):
+    """Approved minutes made public: they appear in the archive and its feed."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="publication")
+    published_at = models.DateTimeField(_("publicerat"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        verbose_name = _("publicering")
+        verbose_name_plural = _("publiceringar")
+
+    def __str__(self) -> str:
+        return f"{self.meeting}"

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from samverkan.publishing import feeds, views
+from samverkan.publishing import feeds, mail_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -10,6 +10,26 @@ urlpatterns = [
         r"^moten/(?P<pk>\d+)/minnesanteckningar\.(?P<fmt>pdf|docx)$",
         views.minutes_document,
         name="minutes",
+    ),
+    re_path(
+        r"^moten/(?P<pk>\d+)/kallelse\.(?P<fmt>pdf|docx)$",
+        views.invitation_document,
+        name="invitation",
+    ),
+    path("moten/<int:pk>/skicka-kallelse/", mail_views.send_invitation, name="send_invitation"),
+    path("moten/<int:pk>/publicera/", mail_views.publish_minutes, name="publish"),
+    path("moten/<int:pk>/utskick/", mail_views.dispatches, name="dispatches"),
+    path(
+        "moten/<int:pk>/utskick/<int:dispatch_pk>/skicka-igen/",
+        mail_views.resend,
+        name="resend",
+    ),
+    path("organ/<int:pk>/sandlistor/", mail_views.distribution_lists, name="lists"),
+    path("sandlistor/<int:pk>/", mail_views.distribution_list_edit, name="list_edit"),
+    path(
+        "sandlistor/<int:pk>/ta-bort/",
+        mail_views.distribution_list_delete,
+        name="list_delete",
     ),
     path("kalender/", feeds.my_calendar, name="my_calendar"),
     re_path(r"^kalender/(?P<token>[\w-]{20,64})\.ics$", feeds.person_feed, name="person_feed"),

@@ -1,4 +1,5 @@
-"""Minutes downloads: approved minutes for readers, drafts for their writers."""
+"""Downloads: the kallelse for the meeting's readers; approved minutes for readers, drafts for
+their writers."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -6,15 +7,29 @@ from django.shortcuts import get_object_or_404
 
 from samverkan.directory import permissions
 from samverkan.meetings.models import Meeting
-from samverkan.publishing.documents import minutes_docx, minutes_pdf
+from samverkan.publishing.documents import (
+    invitation_docx,
+    invitation_pdf,
+    minutes_docx,
+    minutes_pdf,
+)
 
-FORMATS = {
-    "pdf": (minutes_pdf, "application/pdf"),
-    "docx": (
-        minutes_docx,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+
+
+def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def invitation_document(request, pk, fmt):
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
+    render = invitation_pdf if fmt == "pdf" else invitation_docx
+    return _download(render(meeting), fmt, f"kallelse-{meeting.date:%Y-%m-%d}")
 
 
 def minutes_document(request, pk, fmt):
@@ -26,8 +41,5 @@ def minutes_document(request, pk, fmt):
         request.user.is_authenticated and minutes.is_locked
     ) or permissions.can_write_minutes(request.user, meeting)
     permissions.require(allowed)
-    render, content_type = FORMATS[fmt]
-    response = HttpResponse(render(meeting), content_type=content_type)
-    name = f"minnesanteckningar-{meeting.date:%Y-%m-%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    render = minutes_pdf if fmt == "pdf" else minutes_docx
+    return _download(render(meeting), fmt, f"minnesanteckningar-{meeting.date:%Y-%m-%d}")

@@ -1,0 +1,31 @@
+"""Publishing approved minutes: the public archive shows them from then on."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.meetings.models import Meeting
+from samverkan.publishing import mailing
+from samverkan.publishing.models import DistributionList, Publication
+
+
+@transaction.atomic
+def publish(
+    meeting: Meeting, *, by, to_members: bool = False, lists: list[DistributionList] = ()
+) -> Publication:
+    """Approved minutes become published and, if asked, are e-mailed in the same step.
+
+    Publishing a corrected version again updates the date.
+    """
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is None or not minutes.is_locked:
+        raise ValidationError(_("Bara justerade minnesanteckningar kan publiceras."))
+    publication, _created = Publication.objects.update_or_create(
+        meeting=meeting, defaults={"published_at": timezone.now(), "published_by": by}
+    )
+    meeting.state = Meeting.State.PUBLISHED
+    meeting.save(update_fields=["state"])
+    if to_members or lists:
+        mailing.send_minutes(meeting, by=by, to_members=to_members, lists=lists)
+    return publication

@@ -1,0 +1,138 @@
+"""Sending the kallelse, publishing and sending minutes, the delivery log, distribution lists."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from samverkan.directory import permissions
+from samverkan.directory.models import Body
+from samverkan.meetings.models import Meeting
+from samverkan.pages import form_page
+from samverkan.publishing import mailing
+from samverkan.publishing.archive import publish
+from samverkan.publishing.forms import DistributionListForm, PublishForm
+from samverkan.publishing.models import Delivery, Dispatch, DistributionList
+
+
+def _editable_meeting(request, pk) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
+    permissions.require(permissions.can_edit_meeting(request.user, meeting))
+    return meeting
+
+
+def _log_url(meeting: Meeting) -> str:
+    return reverse("publishing:dispatches", args=[meeting.pk])
+
+
+def send_invitation(request, pk):
+    meeting = _editable_meeting(request, pk)
+    recipients = mailing.invitation_recipients(meeting)
+    if request.method == "POST":
+        try:
+            dispatch = mailing.send_invitation(meeting, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(meeting)
+        count = dispatch.deliveries.filter(status=Delivery.Status.QUEUED).count()
+        messages.success(
+            request,
+            ngettext(
+                "Kallelsen skickas till %(n)d mottagare.",
+                "Kallelsen skickas till %(n)d mottagare.",
+                count,
+            )
+            % {"n": count},
+        )
+        return redirect(_log_url(meeting))
+    context = {
+        "meeting": meeting,
+        "recipients": recipients,
+        "without_address": [r for r in recipients if not r.address],
+        "earlier": meeting.dispatches.filter(kind=Dispatch.Kind.INVITATION).first(),
+    }
+    return render(request, "publishing/send_invitation.html", context)
+
+
+def publish_minutes(request, pk):
+    meeting = _editable_meeting(request, pk)
+    form = PublishForm(request.POST or None, meeting=meeting)
+    if form.is_valid():
+        try:
+            publish(
+                meeting,
+                by=request.user,
+                to_members=form.cleaned_data["to_members"],
+                lists=list(form.cleaned_data.get("lists") or []),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Minnesanteckningarna är publicerade."))
+            return redirect(_log_url(meeting) if meeting.dispatches.exists() else meeting)
+    return form_page(
+        request,
+        form,
+        heading=_("Publicera minnesanteckningarna"),
+        submit=_("Publicera"),
+        back=meeting.get_absolute_url(),
+    )
+
+
+def dispatches(request, pk):
+    meeting = _editable_meeting(request, pk)
+    context = {
+        "meeting": meeting,
+        "dispatches": meeting.dispatches.prefetch_related("deliveries").select_related("sent_by"),
+    }
+    return render(request, "publishing/dispatches.html", context)
+
+
+@require_POST
+def resend(request, pk, dispatch_pk):
+    meeting = _editable_meeting(request, pk)
+    dispatch = get_object_or_404(meeting.dispatches, pk=dispatch_pk)
+    count = mailing.resend_failed(dispatch)
+    messages.success(
+        request,
+        ngettext("%(n)d meddelande skickas igen.", "%(n)d meddelanden skickas igen.", count)
+        % {"n": count},
+    )
+    return redirect(_log_url(meeting))
+
+
+def distribution_lists(request, pk):
+    body = get_object_or_404(Body.objects.visible_to(request.user), pk=pk)
+    permissions.require(permissions.can_edit_body(request.user, body))
+    form = DistributionListForm(request.POST or None, instance=DistributionList(body=body))
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Sändlistan är sparad."))
+        return redirect("publishing:lists", pk=body.pk)
+    context = {"body": body, "lists": body.distribution_lists.all(), "form": form}
+    return render(request, "publishing/distribution_lists.html", context)
+
+
+def distribution_list_edit(request, pk):
+    distribution_list = get_object_or_404(DistributionList.objects.select_related("body"), pk=pk)
+    body = distribution_list.body
+    permissions.require(permissions.can_edit_body(request.user, body))
+    back = reverse("publishing:lists", args=[body.pk])
+    form = DistributionListForm(request.POST or None, instance=distribution_list)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Sändlistan är sparad."))
+        return redirect(back)
+    return form_page(request, form, heading=_("Ändra sändlista"), submit=_("Spara"), back=back)
+
+
+@require_POST
+def distribution_list_delete(request, pk):
+    distribution_list = get_object_or_404(DistributionList.objects.select_related("body"), pk=pk)
+    permissions.require(permissions.can_edit_body(request.user, distribution_list.body))
+    distribution_list.delete()
+    messages.success(request, _("Sändlistan är borttagen."))
+    return redirect("publishing:lists", pk=distribution_list.body.pk)

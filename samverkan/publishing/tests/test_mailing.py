@@ -1,0 +1,210 @@
+"""E-mail through a real SMTP server on loopback, sent by the background worker."""
+
+import email
+import email.policy
+import io
+import socket
+from dataclasses import dataclass, field
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+from icalendar import Calendar
+
+from samverkan.directory.models import Membership
+from samverkan.meetings.models import Attachment, Meeting
+from samverkan.minutes.services import add_decision, approve, minutes_for
+from samverkan.publishing.models import Delivery, Dispatch, DistributionList
+from tests.factories import make_body, make_meeting, make_membership, make_person
+
+# The worker closes connections between tasks, which a test wrapped in a transaction forbids.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@dataclass
+class Mailbox:
+    """An SMTP server's side: what it received, and addresses it refuses."""
+
+    refused: set[str] = field(default_factory=set)
+    messages: list[email.message.EmailMessage] = field(default_factory=list)
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address in self.refused:
+            return "550 5.1.1 Mottagaren finns inte"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        return [m for m in self.messages if m["To"] == address]
+
+
+@pytest.fixture
+def mailbox(settings, tmp_path):
+    box = Mailbox()
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.DEFAULT_FROM_EMAIL = "samverkan@example.se"
+    settings.MEDIA_ROOT = tmp_path
+    yield box
+    controller.stop()
+
+
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+@pytest.fixture
+def body_of_five(db):
+    body = make_body(name="Delregional samverkan Nordväst", short_name="DS Nordväst")
+    people = []
+    for number, name in enumerate(
+        ["Anna Ek", "Britt Lund", "Cecilia Berg", "David Holm", "Erik Strand"], start=1
+    ):
+        username = "sekreterare" if number == 1 else None
+        person = make_person(username, name=name, email=f"person{number}@example.se")
+        role = Membership.Role.SECRETARY if number == 1 else Membership.Role.MEMBER
+        seat = Membership.Seat.SUBSTITUTE if number == 5 else Membership.Seat.REGULAR
+        make_membership(person, body, role=role, seat=seat)
+        people.append(person)
+    return body, people
+
+
+def test_kallelse_reaches_every_member_and_a_refused_recipient_is_logged(
+    body_of_five, mailbox, client
+):
+    body, people = body_of_five
+    mailbox.refused.add("person4@example.se")
+    meeting = make_meeting(body, place="Stadshuset Helsingborg")
+    item = meeting.items.first()
+    Attachment.objects.create(
+        item=item, name="Lägesrapport.pdf", file=ContentFile(b"%PDF-1.4 rapport", "rapport.pdf")
+    )
+    client.login(username="sekreterare", password="pw-sekreterare")
+
+    page = client.get(reverse("publishing:send_invitation", args=[meeting.pk]))
+    assert "person5@example.se" in page.content.decode()
+    response = client.post(reverse("publishing:send_invitation", args=[meeting.pk]))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.INVITED
+    assert mailbox.messages == []  # the page only queued the work
+
+    run_worker()
+
+    assert len(mailbox.messages) == 4
+    for person in people:
+        if person.email == "person4@example.se":
+            continue
+        [message] = mailbox.to(person.email)
+        assert message["Subject"].startswith("Kallelse: DS Nordväst")
+        text = message.get_body(preferencelist=("plain",)).get_content()
+        assert "Stadshuset Helsingborg" in text and "Dagordning" in text
+        parts = {part.get_filename(): part for part in message.iter_attachments()}
+        assert set(parts) == {
+            f"kallelse-{meeting.date:%Y-%m-%d}.pdf",
+            "inbjudan.ics",
+            "Lägesrapport.pdf",
+        }
+        assert parts["Lägesrapport.pdf"].get_content() == b"%PDF-1.4 rapport"
+        invitation = Calendar.from_ical(parts["inbjudan.ics"].get_content())
+        [event] = invitation.walk("VEVENT")
+        assert str(event["uid"]) == f"meeting-{meeting.pk}@samverkan"
+        assert event.decoded("dtstart").date() == meeting.date
+        assert str(event["location"]) == "Stadshuset Helsingborg"
+
+    deliveries = {d.address: d for d in Delivery.objects.all()}
+    assert len(deliveries) == 5
+    refused = deliveries.pop("person4@example.se")
+    assert refused.status == Delivery.Status.FAILED
+    assert refused.error.startswith("550") and "finns inte" in refused.error
+    assert all(d.status == Delivery.Status.SENT and d.sent_at for d in deliveries.values())
+
+    log = client.get(reverse("publishing:dispatches", args=[meeting.pk])).content.decode()
+    assert "Misslyckades" in log and "550" in log and "David Holm" in log
+
+    mailbox.refused.clear()  # the address is fixed at the receiving end; send again
+    dispatch = Dispatch.objects.get()
+    client.post(reverse("publishing:resend", args=[meeting.pk, dispatch.pk]))
+    run_worker()
+    assert len(mailbox.messages) == 5
+    assert len(mailbox.to("person4@example.se")) == 1
+    refused.refresh_from_db()
+    assert refused.status == Delivery.Status.SENT and refused.attempts == 2
+
+
+def test_publishing_sends_minutes_to_members_and_distribution_lists(body_of_five, mailbox, client):
+    body, people = body_of_five
+    people[2].email = ""
+    people[2].save()
+    DistributionList.objects.create(
+        body=body,
+        name="Regionens representanter",
+        addresses="region@example.se\nperson1@example.se",
+    )
+    meeting = make_meeting(body, days_ahead=-1)
+    minutes = minutes_for(meeting)
+    add_decision(
+        minutes, text="Arbetsgruppen får i uppdrag att ta fram en plan.", item=meeting.items.first()
+    )
+    approve(minutes, by=people[0].user, approvers=[people[1]])
+    client.login(username="sekreterare", password="pw-sekreterare")
+    form = client.get(reverse("publishing:publish", args=[meeting.pk])).content.decode()
+    assert "Regionens representanter" in form
+    list_id = DistributionList.objects.get().pk
+    client.post(
+        reverse("publishing:publish", args=[meeting.pk]), {"to_members": "on", "lists": [list_id]}
+    )
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.PUBLISHED
+
+    run_worker()
+
+    received = sorted(m["To"] for m in mailbox.messages)
+    # person1 is both a member and on the list: one message; person3 has no address
+    assert received == [
+        "person1@example.se",
+        "person2@example.se",
+        "person4@example.se",
+        "person5@example.se",
+        "region@example.se",
+    ]
+    message = mailbox.to("region@example.se")[0]
+    [pdf] = [p for p in message.iter_attachments() if p.get_filename().endswith(".pdf")]
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf.get_content())) as document:
+        assert "Arbetsgruppen får i uppdrag" in document.pages[0].extract_text()
+    missing = Delivery.objects.get(name="Cecilia Berg")
+    assert missing.status == Delivery.Status.FAILED and "e-postadress" in missing.error
+
+
+def test_only_approved_minutes_can_be_published(body_of_five, mailbox, client):
+    body, _people = body_of_five
+    meeting = make_meeting(body, days_ahead=-1)
+    minutes_for(meeting)
+    client.login(username="sekreterare", password="pw-sekreterare")
+    response = client.post(reverse("publishing:publish", args=[meeting.pk]), {"to_members": "on"})
+    assert "Bara justerade minnesanteckningar kan publiceras." in response.content.decode()
+    assert not Dispatch.objects.exists()
+    meeting.refresh_from_db()
+    assert meeting.state != Meeting.State.PUBLISHED
+
+
+def test_members_and_outsiders_cannot_send(cast, client):
+    meeting = make_meeting(cast.public_body)
+    client.login(username="bob", password="pw-bob")
+    assert client.post(reverse("publishing:send_invitation", args=[meeting.pk])).status_code == 403
+    assert client.get(reverse("publishing:dispatches", args=[meeting.pk])).status_code == 403
+    assert not Dispatch.objects.exists()
