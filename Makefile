@@ -27,7 +27,9 @@ run: setup
 	@echo "  Demoinloggning: alice / samverkan-demo (sekreterare i DOT Nordost)"
 	@echo "                  bob / samverkan-demo (ledamot), admin / samverkan-demo (administratör)"
 	@echo
-	DEBUG=1 DATABASE_URL=$${DATABASE_URL:-$(DEMO_DATABASE_URL)} $(BIN)/samverkan serve 127.0.0.1:8000
+	@echo "  E-post skrivs ut här i terminalen av bakgrundsarbetaren (db_worker)."
+	DEBUG=1 DATABASE_URL=$${DATABASE_URL:-$(DEMO_DATABASE_URL)} sh -c '$(BIN)/samverkan db_worker --no-reload -v 0 & \
+	  trap "kill $$!" EXIT INT TERM; $(BIN)/samverkan serve 127.0.0.1:8000'
 
 lint: setup
 	$(BIN)/ruff check .

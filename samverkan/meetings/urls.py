@@ -12,6 +12,7 @@ urlpatterns = [
     path("moten/<int:pk>/flytta/", views.meeting_move, name="move"),
     path("moten/<int:pk>/punkter/ny/", views.item_add, name="item_add"),
     path("moten/<int:pk>/punkter/<int:item_pk>/flytta/", views.item_move, name="item_move"),
+    path("moten/<int:pk>/bilagor/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("moten/<int:pk>/svar/", views.answer, name="answer"),
     path("moten/<int:pk>/narvaro/", views.attendance, name="attendance"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -55,6 +56,13 @@ def invitation(request, pk):
         and not meeting.is_held,
     }
     return render(request, "meetings/invitation.html", context)
+
+
+def attachment(request, pk, attachment_pk):
+    """An agenda item's attachment, for those who may read the meeting."""
+    meeting = _meeting(request, pk)
+    found = get_object_or_404(Attachment, pk=attachment_pk, item__meeting=meeting)
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
 
 
 def meeting_cancel(request, pk):

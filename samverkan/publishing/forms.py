@@ -1,8 +1,10 @@
 """Forms for publishing minutes, distribution lists and archive search."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.directory.models import Body
 from samverkan.publishing.models import DistributionList
 
 
@@ -30,3 +32,19 @@ class DistributionListForm(forms.ModelForm):
         model = DistributionList
         fields = ["name", "addresses"]
         widgets = {"addresses": forms.Textarea(attrs={"rows": 6})}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Sökord"), max_length=200, required=False)
+    body = forms.ModelChoiceField(
+        label=_("Organ"), queryset=Body.objects.none(), required=False, empty_label=_("Alla organ")
+    )
+    year = forms.TypedChoiceField(label=_("År"), coerce=int, required=False, empty_value=None)
+    sida = forms.IntegerField(min_value=1, max_value=500, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.visible_to(user).order_by("name")
+        this_year = timezone.localdate().year
+        years = [(year, str(year)) for year in range(this_year, this_year - 15, -1)]
+        self.fields["year"].choices = [("", _("Alla år")), *years]

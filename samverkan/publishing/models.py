@@ -152,3 +152,29 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}"
+
+
+class SearchDocument(models.Model):
+    """One searchable text of approved minutes: the minutes, a decision or an assignment.
+
+    The full-text index lives beside it: an FTS5 table on SQLite, a generated `tsvector`
+    column with a GIN index on PostgreSQL (migration 0003); `search.py` queries both.
+    """
+
+    class Kind(models.TextChoices):
+        MINUTES = "minnesanteckningar", _("Minnesanteckningar")
+        DECISION = "beslut", _("Beslut")
+        ASSIGNMENT = "uppdrag", _("Uppdrag")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="search_documents")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    date = models.DateField(db_index=True)
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("sökbar text")
+        verbose_name_plural = _("sökbara texter")
+
+    def __str__(self) -> str:
+        return self.title

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from samverkan.publishing import feeds, mail_views, views
+from samverkan.publishing import archive_views, feeds, mail_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -31,6 +31,16 @@ urlpatterns = [
         mail_views.distribution_list_delete,
         name="list_delete",
     ),
+    path("arkiv/", archive_views.archive, name="archive"),
+    path("arkiv/organ/<int:pk>/", archive_views.archive_body, name="archive_body"),
+    path("arkiv/moten/<int:pk>/", archive_views.archive_minutes, name="archive_minutes"),
+    path(
+        "arkiv/moten/<int:pk>/minnesanteckningar.pdf",
+        archive_views.archive_pdf,
+        name="archive_pdf",
+    ),
+    path("arkiv/nya.atom", archive_views.PublishedMinutesFeed(), name="archive_feed"),
+    path("arkiv/sok/", archive_views.search_page, name="search"),
     path("kalender/", feeds.my_calendar, name="my_calendar"),
     re_path(r"^kalender/(?P<token>[\w-]{20,64})\.ics$", feeds.person_feed, name="person_feed"),
     path("organ/<int:pk>/kalender.ics", feeds.body_feed, name="body_feed"),

@@ -1,0 +1,129 @@
+"""The public archive of published minutes, its Atom feed, and search."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models.functions import ExtractYear
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from samverkan.directory.models import Body
+from samverkan.publishing import search
+from samverkan.publishing.documents import gather, minutes_pdf
+from samverkan.publishing.forms import SearchForm
+from samverkan.publishing.models import Publication
+
+PAGE_SIZE = 20
+
+
+def _published():
+    return Publication.objects.public().select_related("meeting")
+
+
+def archive(request):
+    bodies = (
+        Body.objects.filter(is_public=True, meetings__publication__in=_published())
+        .annotate(year=ExtractYear("meetings__date"))
+        .values("pk", "name", "year")
+        .distinct()
+        .order_by("name", "-year")
+    )
+    by_body: dict[tuple[int, str], list[int]] = {}
+    for row in bodies:
+        by_body.setdefault((row["pk"], row["name"]), []).append(row["year"])
+    context = {
+        "bodies": [(pk, name, years) for (pk, name), years in by_body.items()],
+        "latest": _published().prefetch_related("meeting__bodies")[:10],
+        "form": SearchForm(user=request.user),
+    }
+    return render(request, "publishing/archive.html", context)
+
+
+def archive_body(request, pk):
+    body = get_object_or_404(Body, pk=pk, is_public=True)
+    publications = (
+        _published()
+        .filter(meeting__bodies=body)
+        .order_by("-meeting__date")
+        .prefetch_related("meeting__bodies")
+    )
+    return render(
+        request, "publishing/archive_body.html", {"body": body, "publications": publications}
+    )
+
+
+def _published_meeting(pk):
+    publication = _published().filter(meeting__pk=pk).first()
+    if publication is None:
+        raise Http404
+    return publication.meeting
+
+
+def archive_minutes(request, pk):
+    meeting = _published_meeting(pk)
+    return render(
+        request, "publishing/archive_minutes.html", {"meeting": meeting, "c": gather(meeting)}
+    )
+
+
+def archive_pdf(request, pk):
+    meeting = _published_meeting(pk)
+    response = HttpResponse(minutes_pdf(meeting), content_type="application/pdf")
+    name = f"minnesanteckningar-{meeting.date:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+class PublishedMinutesFeed(Feed):
+    """Newly published minutes of public bodies, newest first."""
+
+    feed_type = Atom1Feed
+    title = "Samverkan – publicerade minnesanteckningar"
+    subtitle = "Justerade minnesanteckningar från organen i vårdsamverkan."
+
+    def link(self):
+        return reverse("publishing:archive")
+
+    def items(self):
+        return _published().prefetch_related("meeting__bodies", "meeting__minutes__decisions")[:50]
+
+    def item_title(self, item):
+        return f"Minnesanteckningar {item.meeting.title} {item.meeting.date:%Y-%m-%d}"
+
+    def item_description(self, item):
+        decisions = [d.text for d in item.meeting.minutes.decisions.all()]
+        return "Beslut: " + " ".join(decisions) if decisions else ""
+
+    def item_link(self, item):
+        return reverse("publishing:archive_minutes", args=[item.meeting.pk])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+
+def search_page(request):
+    form = SearchForm(request.GET or None, user=request.user)
+    results, page = None, 1
+    if form.is_valid() and form.cleaned_data["q"]:
+        documents = search.searchable_by(request.user)
+        if form.cleaned_data.get("body"):
+            documents = documents.filter(meeting__bodies=form.cleaned_data["body"])
+        if form.cleaned_data.get("year"):
+            documents = documents.filter(date__year=form.cleaned_data["year"])
+        page = form.cleaned_data.get("sida") or 1
+        results = search.search(
+            documents, form.cleaned_data["q"], limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+        )
+    context = {
+        "form": form,
+        "results": results,
+        "page": page,
+        "first": (page - 1) * PAGE_SIZE + 1,
+        "more": results is not None and results.total > page * PAGE_SIZE,
+        "heading": _("Sök i minnesanteckningar"),
+    }
+    return render(request, "publishing/search.html", context)
