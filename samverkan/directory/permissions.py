@@ -86,6 +86,15 @@ def can_edit_organisations(user: AnyUser) -> bool:
     return is_admin(user)
 
 
+def own_body_filter(user: AnyUser) -> Q:
+    """The bodies whose unpublished and internal material the user reads: own and edited ones."""
+    if is_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(pk__in=_current(user).values("body")) | Q(pk__in=edited_body_ids(user))
+
+
 def visible_body_filter(user: AnyUser) -> Q:
     """The bodies a user may read, as a filter: public ones, their own, the ones they edit."""
     if is_admin(user):

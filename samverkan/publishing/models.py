@@ -171,8 +171,11 @@ class SearchDocument(models.Model):
     date = models.DateField(db_index=True)
     title = models.CharField(max_length=300)
     text = models.TextField()
+    public = models.BooleanField(default=False)  # published, and all its bodies public
 
     class Meta:
+        # who may read what, by date, without touching the texts
+        indexes = [models.Index(fields=["public", "date", "meeting"], name="search_scope")]
         verbose_name = _("sökbar text")
         verbose_name_plural = _("sökbara texter")
 

@@ -12,9 +12,13 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.db import connection, transaction
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from samverkan.directory import permissions
+from samverkan.directory.models import Body
 from samverkan.meetings.models import Meeting
 from samverkan.publishing.models import Publication, SearchDocument
 
@@ -64,9 +68,14 @@ def documents_for(meeting: Meeting) -> list[SearchDocument]:
         )
         for a in meeting.assignments.prefetch_related("owner_people", "owner_bodies")
     ]
+    public = is_public(meeting)
     for document in documents:
-        document.meeting, document.date = meeting, meeting.date
+        document.meeting, document.date, document.public = meeting, meeting.date, public
     return documents
+
+
+def is_public(meeting: Meeting) -> bool:
+    return Publication.objects.public().filter(meeting=meeting).exists()
 
 
 @transaction.atomic
@@ -107,13 +116,6 @@ def _fts_insert(documents: list[SearchDocument]) -> None:
 # Searching
 
 
-def searchable_by(user):
-    """Members read their bodies' approved minutes; everyone else only what is published."""
-    if user.is_authenticated:
-        return SearchDocument.objects.filter(meeting__in=Meeting.objects.visible_to(user))
-    return SearchDocument.objects.filter(meeting__in=Publication.objects.public().values("meeting"))
-
-
 @dataclass
 class Hit:
     document: SearchDocument
@@ -123,41 +125,85 @@ class Hit:
 @dataclass
 class Results:
     hits: list[Hit]
-    total: int
+    total: int  # counted up to RANKED_AT_MOST + 1
+    newest_first: bool = False
+
+    @property
+    def many(self) -> bool:
+        return self.total > RANKED_AT_MOST
+
+
+# Up to this many matches are ranked by relevance; beyond it the newest come first, which is
+# both cheaper than ranking tens of thousands of rows and more useful to the reader.
+RANKED_AT_MOST = 1000
+
+
+def searchable_by(user):
+    """Everyone finds published minutes; members also their own bodies' approved minutes."""
+    documents = SearchDocument.objects.all()
+    if not user.is_authenticated:
+        return documents.filter(public=True)
+    own = Meeting.objects.filter(bodies__in=Body.objects.filter(permissions.own_body_filter(user)))
+    return documents.filter(Q(public=True) | Q(meeting_id__in=own.values("pk")))
 
 
 def search(documents, query: str, *, limit: int = 20, offset: int = 0) -> Results:
-    """The documents (an already filtered queryset) matching every word of the query, best first."""
+    """The documents (an already filtered queryset) matching every word of the query."""
     words = {stem(w) for w in WORD.findall(query)}
     if not words:
         return Results([], 0)
-    scope, scope_params = documents.values("id").query.sql_with_params()
     if connection.vendor == "postgresql":
-        found = (
-            "FROM publishing_searchdocument d, plainto_tsquery('swedish', %s) q "
-            f"WHERE d.vector @@ q AND d.id IN ({scope})"
-        )
-        params: list = [query, *scope_params]
-        rank = "ts_rank(d.vector, q) DESC"
+        matching, ranked = _postgresql(documents, query)
     else:
-        found = (
-            "FROM publishing_searchfts f "
-            f"WHERE publishing_searchfts MATCH %s AND f.rowid IN ({scope})"
-        )
-        params = [" ".join(f'"{w}"' for w in sorted(words)), *scope_params]
-        rank = "bm25(publishing_searchfts, 3.0, 1.0)"
-    id_column = "d.id" if connection.vendor == "postgresql" else "f.rowid"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {found}", params)
-        total = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT {id_column} {found} ORDER BY {rank} LIMIT %s OFFSET %s",
-            [*params, limit, offset],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
+        matching, ranked = _sqlite(documents, words)
+    total = matching[: RANKED_AT_MOST + 1].count()
+    newest_first = total > RANKED_AT_MOST
+    if newest_first:
+        ids = list(matching.order_by("-date", "-id").values_list("id", flat=True)[offset:][:limit])
+    else:
+        ids = ranked(limit, offset)
     by_id = SearchDocument.objects.select_related("meeting").in_bulk(ids)
     hits = [Hit(by_id[i], snippet(by_id[i].text, words)) for i in ids if i in by_id]
-    return Results(hits, total)
+    return Results(hits, total, newest_first)
+
+
+def _postgresql(documents, query: str):
+    """The generated `vector` column, stemmed by PostgreSQL's `swedish` configuration."""
+    tsquery = "plainto_tsquery('swedish', %s)"
+    matching = documents.filter(
+        RawSQL(f"publishing_searchdocument.vector @@ {tsquery}", [query], BooleanField())
+    )
+
+    def ranked(limit: int, offset: int) -> list[int]:
+        rank = RawSQL(f"ts_rank(publishing_searchdocument.vector, {tsquery})", [query])
+        best = matching.annotate(rank=rank).order_by("-rank", "-date")
+        return list(best.values_list("id", flat=True)[offset:][:limit])
+
+    return matching, ranked
+
+
+def _sqlite(documents, words: set[str]):
+    """The FTS5 table of Snowball stems, ranked by bm25 with the title weighing most."""
+    match = " ".join(f'"{w}"' for w in sorted(words))
+    fts = "SELECT rowid FROM publishing_searchfts WHERE publishing_searchfts MATCH %s"
+    # "+": walk the scope's index by date and test each id against the matches, rather
+    # than fetch every matching row to sort it
+    matching = documents.filter(
+        RawSQL(f"+publishing_searchdocument.id IN ({fts})", [match], BooleanField())
+    )
+
+    def ranked(limit: int, offset: int) -> list[int]:
+        scope, params = documents.values("id").query.sql_with_params()
+        # "+rowid": FTS5 must not look each scope id up on its own, only filter its matches
+        sql = (
+            f"{fts} AND +rowid IN ({scope}) "
+            "ORDER BY bm25(publishing_searchfts, 3.0, 1.0) LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match, *params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    return matching, ranked
 
 
 def snippet(text: str, words: set[str], width: int = 32) -> SafeString:

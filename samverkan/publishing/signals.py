@@ -1,4 +1,5 @@
-"""Approving, correcting or deleting minutes updates the search index once the change is saved."""
+"""The search index follows the minutes once a change is saved: approving, correcting,
+publishing, and a body turning internal or public."""
 
 from functools import partial
 
@@ -6,11 +7,27 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from samverkan.directory.models import Body
 from samverkan.minutes.models import Minutes
-from samverkan.publishing.search import index_meeting
+from samverkan.publishing.models import Publication, SearchDocument
+from samverkan.publishing.search import index_meeting, is_public
 
 
 @receiver(post_save, sender=Minutes)
 @receiver(post_delete, sender=Minutes)
-def minutes_changed(sender, instance: Minutes, **kwargs) -> None:
+@receiver(post_save, sender=Publication)
+@receiver(post_delete, sender=Publication)
+def minutes_changed(sender, instance, **kwargs) -> None:
     transaction.on_commit(partial(index_meeting, instance.meeting_id))
+
+
+@receiver(post_save, sender=Body)
+def body_changed(sender, instance: Body, created: bool, **kwargs) -> None:
+    if not created:
+        transaction.on_commit(partial(_refresh_public, instance.pk))
+
+
+def _refresh_public(body_id: int) -> None:
+    documents = SearchDocument.objects.filter(meeting__bodies=body_id)
+    for meeting in {d.meeting for d in documents.select_related("meeting").only("meeting")}:
+        SearchDocument.objects.filter(meeting=meeting).update(public=is_public(meeting))

@@ -55,9 +55,11 @@ class Migration(migrations.Migration):
                 ('date', models.DateField(db_index=True)),
                 ('title', models.CharField(max_length=300)),
                 ('text', models.TextField()),
+                ('public', models.BooleanField(default=False)),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='search_documents', to='meetings.meeting')),
             ],
             options={
+                'indexes': [models.Index(fields=['public', 'date', 'meeting'], name='search_scope')],
                 'verbose_name': 'sökbar text',
                 'verbose_name_plural': 'sökbara texter',
             },
