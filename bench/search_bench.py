@@ -6,10 +6,10 @@ Run: .venv/bin/python bench/search_bench.py --database sqlite   [--docs 50000]
 Builds a fresh database (a temporary SQLite file, or the database `samverkan_bench` on the
 PostgreSQL server of DATABASE_URL, default postgres://postgres@127.0.0.1:5432), with the
 reference bodies, one meeting per document with approved minutes, four in five published,
-and one minutes document each of about 2 KB of generated Swedish text (Zipf-like word
-frequencies, so some words are in nearly every document and some in few). Then runs a fixed
-mix of queries — words in nearly every document and in one in a hundred, inflected forms, two-word queries, body and year
-filters, as the public and as a member of an internal body — each several times, through
+and one minutes document each of about 2 KB of generated Swedish text: most topic words are in
+nearly every document, project names in about one in a hundred. Then runs a fixed mix of
+queries — common and rare words, inflected forms, two-word queries, body and year filters,
+as the public and as a member of an internal body — each several times, through
 `search.search()` with its snippets: what the search page does apart from rendering HTML.
 """
 
