@@ -15,7 +15,7 @@ ALLOWED = {
     "followup": {"directory", "meetings", "minutes"},
     "plans": {"directory"},
     "importer": {"extraction", "directory", "meetings", "minutes", "followup"},
-    "publishing": {"directory", "meetings", "minutes", "followup", "plans"},
+    "publishing": {"directory", "meetings", "minutes", "followup", "plans", "importer"},
     "extraction": set(),
 }
 

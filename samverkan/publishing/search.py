@@ -91,6 +91,10 @@ def index_meeting(meeting_id: int) -> None:
 
 def rebuild() -> int:
     """Index every meeting again; returns the number of documents."""
+    SearchDocument.objects.all().delete()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM publishing_searchfts")
     for meeting_id in Meeting.objects.values_list("pk", flat=True).iterator():
         index_meeting(meeting_id)
     return SearchDocument.objects.count()

@@ -203,3 +203,24 @@ def test_internal_meetings_are_not_in_the_public_calendar_feed(cast, client):
     )
     other = make_body(name="Öppet organ", short_name="Öppet")
     assert client.get(reverse("publishing:body_feed", args=[other.pk])).status_code == 200
+
+
+def test_many_matches_come_newest_first(archive, client, monkeypatch):
+    from samverkan.publishing import search as search_module
+
+    monkeypatch.setattr(search_module, "RANKED_AT_MOST", 1)
+    page = search(client, q="hemsjukvården")
+    assert "Fler än 1 000 träffar" in page
+    assert page.index("2025-03-12") < page.index("2024-05-02")
+
+
+def test_reindex_rebuilds_what_signals_built(archive, client):
+    from django.core.management import call_command
+
+    from samverkan.publishing.models import SearchDocument
+
+    before = sorted(SearchDocument.objects.values_list("title", "public"))
+    SearchDocument.objects.all().delete()
+    call_command("reindex", verbosity=0)
+    assert sorted(SearchDocument.objects.values_list("title", "public")) == before
+    assert "1 träff" in search(client, q="äldreomsorg")

@@ -1,4 +1,5 @@
-"""`samverkan load-demo`: demo people, accounts, meetings and imported minutes (demo only)."""
+"""`samverkan load-demo`: demo people, accounts, meetings, imported and published minutes
+(demo only)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -6,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samverkan.directory.services import load_demo, load_reference
 from samverkan.followup.demo import load_demo_meetings
 from samverkan.importer.services import import_seeds
+from samverkan.publishing.demo import publish_demo
 
 
 class Command(BaseCommand):
@@ -20,3 +22,4 @@ class Command(BaseCommand):
         self.stdout.write(f"meetings: {load_demo_meetings()} nya")
         for outcome in import_seeds():
             self.stdout.write(f"{outcome.name}: {outcome.status} {outcome.reason}".rstrip())
+        self.stdout.write(f"published: {publish_demo()} nya")
