@@ -6,6 +6,7 @@ import pytest
 
 from samverkan.directory.models import Body, Membership, Person
 from tests.factories import make_body, make_membership, make_organisation, make_person
+from tests.smtp import mailbox  # noqa: F401  (a fixture for every test)
 
 
 @dataclass

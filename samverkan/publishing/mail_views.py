@@ -86,7 +86,9 @@ def dispatches(request, pk):
     meeting = _editable_meeting(request, pk)
     context = {
         "meeting": meeting,
-        "dispatches": meeting.dispatches.prefetch_related("deliveries").select_related("sent_by"),
+        "dispatches": meeting.dispatches.prefetch_related("deliveries").select_related(
+            "sent_by__person"
+        ),
     }
     return render(request, "publishing/dispatches.html", context)
 

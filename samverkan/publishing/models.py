@@ -92,6 +92,14 @@ class Dispatch(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    def sender_name(self) -> str:
+        person = getattr(self.sent_by, "person", None)
+        return person.name if person else (self.sent_by.username if self.sent_by else "")
+
+    def can_resend(self) -> bool:
+        failed = self.deliveries.filter(status=Delivery.Status.FAILED)
+        return failed.exclude(address="").exists()
+
 
 class Delivery(models.Model):
     """What happened to one recipient's message: waiting, sent, or failed with the reason."""

@@ -44,18 +44,21 @@ def documents_for(meeting: Meeting) -> list[SearchDocument]:
         return []
     title = f"{meeting.title} {meeting.date:%Y-%m-%d}"
     notes = {n.item_id: n.text for n in minutes.notes.all()}
-    parts = [f"{item.title}\n{notes.get(item.pk, '')}" for item in meeting.items.all()]
+    parts = [
+        f"{item.title}: {notes[item.pk]}" if notes.get(item.pk) else f"{item.title}."
+        for item in meeting.items.all()
+    ]
     documents = [
         SearchDocument(
             kind=SearchDocument.Kind.MINUTES,
-            title=f"Minnesanteckningar {title}",
+            title=title,
             text="\n".join(parts),
         )
     ]
     documents += [
         SearchDocument(
             kind=SearchDocument.Kind.DECISION,
-            title=f"Beslut {title}",
+            title=title,
             text=d.text,
         )
         for d in minutes.decisions.all()
@@ -63,7 +66,7 @@ def documents_for(meeting: Meeting) -> list[SearchDocument]:
     documents += [
         SearchDocument(
             kind=SearchDocument.Kind.ASSIGNMENT,
-            title=f"Uppdrag {title}",
+            title=title,
             text=f"{a.text}\n{', '.join(a.owners())}",
         )
         for a in meeting.assignments.prefetch_related("owner_people", "owner_bodies")
@@ -228,5 +231,5 @@ def snippet(text: str, words: set[str], width: int = 32) -> SafeString:
             position = match.end()
     out.append(escape(text[position:end]))
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text.rstrip()) else ""
+    suffix = " …" if WORD.search(text, end) else ""
     return mark_safe(prefix + " ".join("".join(out).split()) + suffix)

@@ -1,15 +1,9 @@
 """E-mail through a real SMTP server on loopback, sent by the background worker."""
 
-import email
-import email.policy
 import io
-import socket
-from dataclasses import dataclass, field
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -18,51 +12,10 @@ from samverkan.meetings.models import Attachment, Meeting
 from samverkan.minutes.services import add_decision, approve, minutes_for
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
 from tests.factories import make_body, make_meeting, make_membership, make_person
+from tests.smtp import run_worker
 
 # The worker closes connections between tasks, which a test wrapped in a transaction forbids.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@dataclass
-class Mailbox:
-    """An SMTP server's side: what it received, and addresses it refuses."""
-
-    refused: set[str] = field(default_factory=set)
-    messages: list[email.message.EmailMessage] = field(default_factory=list)
-
-    async def handle_RCPT(self, server, session, envelope, address, options):
-        if address in self.refused:
-            return "550 5.1.1 Mottagaren finns inte"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append(message)
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list[email.message.EmailMessage]:
-        return [m for m in self.messages if m["To"] == address]
-
-
-@pytest.fixture
-def mailbox(settings, tmp_path):
-    box = Mailbox()
-    with socket.socket() as probe:  # a free port on loopback
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.DEFAULT_FROM_EMAIL = "samverkan@example.se"
-    settings.MEDIA_ROOT = tmp_path
-    yield box
-    controller.stop()
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @pytest.fixture
