@@ -78,3 +78,42 @@ def test_drafts_are_for_writers_and_internal_minutes_for_members(cast, login):
     login("carl").logout()
     assert login(None).get(url).status_code == 404
     assert login("bob").get(url).status_code == 403  # a member, but the minutes are a draft
+
+
+def test_kallelse_as_pdf_and_docx_has_agenda_and_the_called(cast, login):
+    import docx
+    import pdfplumber
+
+    from samverkan.meetings.services import add_item
+
+    meeting = make_meeting(cast.public_body, place="Kommunhuset Sjöbo")
+    add_item(meeting, title="Hemsjukvården i sommar", kind="information", responsible=[cast.bob])
+    client = login("bob")
+    response = client.get(reverse("publishing:invitation", args=[meeting.pk, "pdf"]))
+    assert response["Content-Disposition"].startswith('attachment; filename="kallelse-')
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+        if os.environ.get("SAMVERKAN_SCREENSHOTS"):
+            pdf.pages[0].to_image(resolution=110).save(SCREENSHOTS / "kallelse-pdf.png")
+    for part in [
+        "Kallelse till ordinarie möte",
+        "Kommunhuset Sjöbo",
+        "Dagordning",
+        "Hemsjukvården i sommar",
+        "Ansvariga: Bob Berg",
+        "Region Skåne: Bob Berg",
+        "Sjöbo kommun: Alice Andersson",
+    ]:
+        assert part in text, part
+    response = client.get(reverse("publishing:invitation", args=[meeting.pk, "docx"]))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "Kallelse till ordinarie möte" in text and "3. Hemsjukvården i sommar" in text
+
+
+def test_kallelse_of_an_internal_meeting_is_for_members(cast, login):
+    meeting = make_meeting(cast.internal_body)
+    url = reverse("publishing:invitation", args=[meeting.pk, "pdf"])
+    assert login(None).get(url).status_code == 404
+    assert login("carl").get(url).status_code == 404
+    login("carl").logout()
+    assert login("bob").get(url).status_code == 200
