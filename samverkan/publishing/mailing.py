@@ -132,6 +132,7 @@ def deliver(dispatch_id: int) -> None:
                 body=body,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[delivery.address],
+                reply_to=_reply_to(dispatch),
                 connection=connection,
             )
             for attachment in attachments:
@@ -151,6 +152,12 @@ def deliver(dispatch_id: int) -> None:
                 delivery.save(update_fields=["status", "error", "attempts", "sent_at"])
     finally:
         connection.close()
+
+
+def _reply_to(dispatch: Dispatch) -> list[str]:
+    """Answers go to whoever sent it, when they have an address."""
+    person = getattr(dispatch.sent_by, "person", None)
+    return [person.email] if person and person.email else []
 
 
 def _failed(delivery: Delivery, error: str) -> None:
@@ -179,8 +186,11 @@ def _content(dispatch: Dispatch) -> tuple[str, list[tuple]]:
         ]
         for item in meeting.items.prefetch_related("attachments"):
             for attachment in item.attachments.all():
-                with attachment.file.open("rb") as file:
-                    attachments.append((attachment.name, file.read(), None))
+                try:
+                    with attachment.file.open("rb") as file:
+                        attachments.append((attachment.name, file.read(), None))
+                except FileNotFoundError:  # a lost file must not stop the kallelse
+                    continue
         template = "publishing/mail/invitation.txt"
     else:
         attachments = [(f"minnesanteckningar-{day}.pdf", minutes_pdf(meeting), "application/pdf")]

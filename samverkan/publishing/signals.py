@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from samverkan.directory.models import Body
+from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Minutes
 from samverkan.publishing.models import Publication, SearchDocument
 from samverkan.publishing.search import index_meeting, is_public
@@ -28,6 +29,6 @@ def body_changed(sender, instance: Body, created: bool, **kwargs) -> None:
 
 
 def _refresh_public(body_id: int) -> None:
-    documents = SearchDocument.objects.filter(meeting__bodies=body_id)
-    for meeting in {d.meeting for d in documents.select_related("meeting").only("meeting")}:
+    indexed = Meeting.objects.filter(bodies=body_id, search_documents__isnull=False).distinct()
+    for meeting in indexed:
         SearchDocument.objects.filter(meeting=meeting).update(public=is_public(meeting))

@@ -224,3 +224,13 @@ def test_reindex_rebuilds_what_signals_built(archive, client):
     call_command("reindex", verbosity=0)
     assert sorted(SearchDocument.objects.values_list("title", "public")) == before
     assert "1 träff" in search(client, q="äldreomsorg")
+
+
+def test_a_body_turning_internal_leaves_the_public_search(
+    archive, client, cast, django_capture_on_commit_callbacks
+):
+    assert "1 träff" in search(client, q="äldreomsorg")
+    with django_capture_on_commit_callbacks(execute=True):
+        cast.public_body.is_public = False
+        cast.public_body.save()
+    assert "Inga träffar" in search(client, q="äldreomsorg")

@@ -62,6 +62,7 @@ def test_kallelse_reaches_every_member_and_a_refused_recipient_is_logged(
             continue
         [message] = mailbox.to(person.email)
         assert message["Subject"].startswith("Kallelse: DS Nordväst")
+        assert message["Reply-To"] == "person1@example.se"  # the secretary who sent it
         text = message.get_body(preferencelist=("plain",)).get_content()
         assert "Stadshuset Helsingborg" in text and "Dagordning" in text
         parts = {part.get_filename(): part for part in message.iter_attachments()}
