@@ -29,6 +29,8 @@ def test_secretary_sends_the_kallelse_and_follows_the_delivery_log(cast, page, m
     page.goto(f"/moten/{meeting.pk}/")
     page.get_by_role("link", name="Skicka kallelse").click()
     assert page.get_by_text("saknar e-postadress").first.is_visible()
+    assert serious_violations(page) == []
+    screenshot(page, "send-invitation")
     page.get_by_role("button", name="Skicka kallelsen").click()
     page.wait_for_selector("h1:has-text('Utskick')")
     assert page.get_by_text("Kallelsen skickas till 4 mottagare.").is_visible()
@@ -67,6 +69,8 @@ def test_the_public_searches_the_archive(cast, page):
 
     page.goto("/arkiv/")
     assert page.get_by_role("link", name="Delregional samverkan Sydost").is_visible()
+    assert serious_violations(page) == []
+    screenshot(page, "archive")
     page.get_by_label("Sök i minnesanteckningar, beslut och uppdrag").fill("hemsjukvård beslutade")
     page.get_by_role("button", name="Sök").click()
     page.wait_for_selector("ol.hits")
