@@ -73,6 +73,20 @@ def move_item(item: AgendaItem, *, up: bool) -> None:
 
 
 @transaction.atomic
+def remove_item(item: AgendaItem) -> None:
+    """Take an item off the agenda before the meeting; afterwards it is part of the record."""
+    meeting = item.meeting
+    if meeting.is_held:
+        raise ValidationError(
+            _("Mötet är genomfört, så punkten är en del av protokollet och kan inte tas bort.")
+        )
+    item.delete()
+    for position, rest in enumerate(meeting.items.all(), start=1):
+        if rest.position != position:
+            AgendaItem.objects.filter(pk=rest.pk).update(position=position)
+
+
+@transaction.atomic
 def set_attendance(
     meeting: Meeting, person: Person, *, status: str, substitute: Person | None = None
 ) -> Attendance:

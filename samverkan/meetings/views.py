@@ -140,6 +140,43 @@ def item_add(request, pk):
     )
 
 
+def item_edit(request, pk, item_pk):
+    meeting = _meeting(request, pk)
+    permissions.require(permissions.can_edit_agenda(request.user, meeting))
+    item = get_object_or_404(meeting.items, pk=item_pk)
+    people = Person.objects.filter(attendance__meeting=meeting)
+    form = AgendaItemForm(request.POST or None, request.FILES or None, people=people, instance=item)
+    if form.is_valid():
+        with transaction.atomic():
+            form.save()
+            upload = form.cleaned_data["attachment"]
+            if upload:
+                Attachment.objects.create(item=item, file=upload, name=upload.name)
+        messages.success(request, _("Punkten är ändrad."))
+        return redirect(meeting)
+    return form_page(
+        request,
+        form,
+        heading=_("Ändra punkt på dagordningen"),
+        submit=_("Spara"),
+        back=meeting.get_absolute_url(),
+    )
+
+
+@require_POST
+def item_remove(request, pk, item_pk):
+    meeting = _meeting(request, pk)
+    permissions.require(permissions.can_edit_agenda(request.user, meeting))
+    item = get_object_or_404(meeting.items, pk=item_pk)
+    try:
+        services.remove_item(item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Punkten är borttagen från dagordningen."))
+    return redirect(meeting)
+
+
 @require_POST
 def item_move(request, pk, item_pk):
     meeting = _meeting(request, pk)

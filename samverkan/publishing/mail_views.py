@@ -61,18 +61,15 @@ def publish_minutes(request, pk):
     meeting = _editable_meeting(request, pk)
     form = PublishForm(request.POST or None, meeting=meeting)
     if form.is_valid():
+        to_members = form.cleaned_data["to_members"]
+        lists = list(form.cleaned_data.get("lists") or [])
         try:
-            publish(
-                meeting,
-                by=request.user,
-                to_members=form.cleaned_data["to_members"],
-                lists=list(form.cleaned_data.get("lists") or []),
-            )
+            publish(meeting, by=request.user, to_members=to_members, lists=lists)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Minnesanteckningarna är publicerade."))
-            return redirect(_log_url(meeting) if meeting.dispatches.exists() else meeting)
+            return redirect(_log_url(meeting) if to_members or lists else meeting)
     return form_page(
         request,
         form,

@@ -141,3 +141,42 @@ def test_invitation_lists_agenda_and_recipients(cast, login):
     html = login("bob").get(reverse("meetings:invitation", args=[meeting.pk])).content.decode()
     assert "Godkännande av dagordning" in html
     assert "Alice Andersson &lt;a@example.se&gt;" in html
+
+
+def test_secretary_edits_and_removes_agenda_items_before_the_meeting(cast, login):
+    meeting = make_meeting(cast.public_body)
+    first, second = meeting.items.all()
+    client = login("alice")
+    response = client.post(
+        reverse("meetings:item_edit", args=[meeting.pk, second.pk]),
+        {"title": "Mötesanteckningar från 4 mars", "kind": "beslut", "responsible": [cast.bob.pk]},
+    )
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert second.title == "Mötesanteckningar från 4 mars"
+    assert list(second.responsible.all()) == [cast.bob]
+
+    client.post(reverse("meetings:item_remove", args=[meeting.pk, first.pk]))
+    assert [(i.position, i.title) for i in meeting.items.all()] == [
+        (1, "Mötesanteckningar från 4 mars")
+    ]
+
+
+def test_items_of_a_held_meeting_are_kept_and_members_cannot_change_them(cast, login):
+    meeting = make_meeting(cast.public_body, days_ahead=-1)
+    item = meeting.items.first()
+    assert (
+        login("bob").post(reverse("meetings:item_remove", args=[meeting.pk, item.pk])).status_code
+        == 403
+    )
+    login(None).logout()
+    response = login("alice").post(
+        reverse("meetings:item_remove", args=[meeting.pk, item.pk]), follow=True
+    )
+    assert "kan inte tas bort" in response.content.decode()
+    assert meeting.items.filter(pk=item.pk).exists()
+    edit = reverse("meetings:item_edit", args=[meeting.pk, item.pk])
+    response = login("alice").post(edit, {"title": "", "kind": "beslut"})
+    assert "Detta fält måste fyllas i." in response.content.decode()
+    item.refresh_from_db()
+    assert item.title == "Godkännande av dagordning"
