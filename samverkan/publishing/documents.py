@@ -10,6 +10,7 @@ from itertools import groupby
 from django.template.loader import render_to_string
 from django.utils import formats
 
+from samverkan.directory.models import Membership
 from samverkan.meetings.models import Attendance, Meeting
 
 
@@ -98,10 +99,13 @@ def gather(meeting: Meeting) -> MinutesContent:
     )
 
 
-def _by_organisation(attendance) -> list[tuple[str, list[str]]]:
-    """Names grouped by organisation; rows must come ordered by organisation."""
+def _by_organisation(attendance, marked=frozenset(), mark="") -> list[tuple[str, list[str]]]:
+    """Names grouped by organisation (rows ordered by organisation); marked people get `mark`."""
     return [
-        (org or "Övriga", [r.person.name for r in group])
+        (
+            org or "Övriga",
+            [r.person.name + (mark if r.person_id in marked else "") for r in group],
+        )
         for org, group in groupby(attendance, key=lambda r: str(r.person.organisation or ""))
     ]
 
@@ -170,12 +174,17 @@ def gather_invitation(meeting: Meeting) -> InvitationContent:
     rows = meeting.attendance.select_related("person__organisation").order_by(
         "person__organisation__name", "person__name"
     )
+    substitutes = set(
+        Membership.objects.current(on=meeting.date)
+        .filter(body__in=meeting.bodies.all(), seat=Membership.Seat.SUBSTITUTE)
+        .values_list("person_id", flat=True)
+    )
     return InvitationContent(
         meeting=meeting,
         facts=Facts.of(meeting),
         kind=meeting.get_kind_display(),
         items=items,
-        called=_by_organisation(rows),
+        called=_by_organisation(rows, marked=substitutes, mark=" (ersättare)"),
     )
 
 

@@ -2,6 +2,7 @@
 
 import io
 
+import pdfplumber
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -72,6 +73,9 @@ def test_kallelse_reaches_every_member_and_a_refused_recipient_is_logged(
             "Lägesrapport.pdf",
         }
         assert parts["Lägesrapport.pdf"].get_content() == b"%PDF-1.4 rapport"
+        kallelse = parts[f"kallelse-{meeting.date:%Y-%m-%d}.pdf"].get_content()
+        with pdfplumber.open(io.BytesIO(kallelse)) as pdf:
+            assert "Erik Strand (ersättare)" in pdf.pages[0].extract_text()
         invitation = Calendar.from_ical(parts["inbjudan.ics"].get_content())
         [event] = invitation.walk("VEVENT")
         assert str(event["uid"]) == f"meeting-{meeting.pk}@samverkan"
@@ -136,8 +140,6 @@ def test_publishing_sends_minutes_to_members_and_distribution_lists(body_of_five
     ]
     message = mailbox.to("region@example.se")[0]
     [pdf] = [p for p in message.iter_attachments() if p.get_filename().endswith(".pdf")]
-    import pdfplumber
-
     with pdfplumber.open(io.BytesIO(pdf.get_content())) as document:
         assert "Arbetsgruppen får i uppdrag" in document.pages[0].extract_text()
     missing = Delivery.objects.get(name="Cecilia Berg")
