@@ -4,6 +4,7 @@ import io
 
 import pdfplumber
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from icalendar import Calendar
@@ -11,6 +12,7 @@ from icalendar import Calendar
 from samverkan.directory.models import Membership
 from samverkan.meetings.models import Attachment, Meeting
 from samverkan.minutes.services import add_decision, approve, minutes_for
+from samverkan.publishing.mailing import send_invitation
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
 from tests.factories import make_body, make_meeting, make_membership, make_person
 from tests.smtp import run_worker
@@ -164,3 +166,13 @@ def test_members_and_outsiders_cannot_send(cast, client):
     assert client.post(reverse("publishing:send_invitation", args=[meeting.pk])).status_code == 403
     assert client.get(reverse("publishing:dispatches", args=[meeting.pk])).status_code == 403
     assert not Dispatch.objects.exists()
+
+
+def test_administrators_read_the_delivery_log_in_the_admin(body_of_five, client):
+    body, people = body_of_five
+    meeting = make_meeting(body)
+    dispatch = send_invitation(meeting, by=people[0].user)
+    get_user_model().objects.create_superuser("it", password="pw-it")
+    client.login(username="it", password="pw-it")
+    page = client.get(f"/admin/publishing/dispatch/{dispatch.pk}/change/").content.decode()
+    assert "person5@example.se" in page and "Väntar" in page
