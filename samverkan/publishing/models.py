@@ -96,6 +96,9 @@ class Dispatch(models.Model):
         person = getattr(self.sent_by, "person", None)
         return person.name if person else (self.sent_by.username if self.sent_by else "")
 
+    def failed_count(self) -> int:
+        return self.deliveries.filter(status=Delivery.Status.FAILED).count()
+
     def can_resend(self) -> bool:
         failed = self.deliveries.filter(status=Delivery.Status.FAILED)
         return failed.exclude(address="").exists()

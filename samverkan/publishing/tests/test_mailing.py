@@ -93,6 +93,8 @@ def test_kallelse_reaches_every_member_and_a_refused_recipient_is_logged(
 
     log = client.get(reverse("publishing:dispatches", args=[meeting.pk])).content.decode()
     assert "Misslyckades" in log and "550" in log and "David Holm" in log
+    meeting_page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "1 mottagare fick inte kallelse." in meeting_page
 
     mailbox.refused.clear()  # the address is fixed at the receiving end; send again
     dispatch = Dispatch.objects.get()
