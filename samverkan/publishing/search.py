@@ -2,7 +2,8 @@
 
 Words are reduced to their Swedish stem (Snowball), so "beslutade" finds "beslut"; å, ä and ö
 stay letters of their own. PostgreSQL stems with its `swedish` configuration into an indexed
-`tsvector` column; SQLite gets the same Snowball stems from Python into an FTS5 table.
+`tsvector` column; SQLite gets Snowball stems from Python (snowballstemmer, a newer release of
+the same algorithm: a few words such as "målet" are reduced further) into an FTS5 table.
 Snippets are cut and highlighted here, the same way for both databases.
 """
 
