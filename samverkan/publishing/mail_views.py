@@ -70,12 +70,22 @@ def publish_minutes(request, pk):
         else:
             messages.success(request, _("Minnesanteckningarna är publicerade."))
             return redirect(_log_url(meeting) if to_members or lists else meeting)
+    public = all(body.is_public for body in meeting.bodies.all())
     return form_page(
         request,
         form,
         heading=_("Publicera minnesanteckningarna"),
         submit=_("Publicera"),
         back=meeting.get_absolute_url(),
+        intro=_(
+            "De justerade minnesanteckningarna visas i det öppna arkivet och kan sökas av alla. "
+            "E-posten har dem som PDF."
+        )
+        if public
+        else _(
+            "Organet är internt: minnesanteckningarna visas inte i det öppna arkivet, bara för "
+            "organets ledamöter. E-posten har dem som PDF."
+        ),
     )
 
 
