@@ -234,3 +234,13 @@ def test_a_body_turning_internal_leaves_the_public_search(
         cast.public_body.is_public = False
         cast.public_body.save()
     assert "Inga träffar" in search(client, q="äldreomsorg")
+
+
+def test_publishing_again_keeps_one_publication_with_a_new_date(archive, cast):
+    from samverkan.publishing.models import Publication
+
+    published = archive[0]
+    before = published.publication.published_at
+    publish(published, by=cast.alice.user)
+    assert Publication.objects.filter(meeting=published).count() == 1
+    assert Publication.objects.get(meeting=published).published_at > before
