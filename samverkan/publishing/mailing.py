@@ -105,12 +105,8 @@ def _dispatch(meeting, kind, subject, recipients: list[Recipient], by) -> Dispat
 
 @transaction.atomic
 def resend_failed(dispatch: Dispatch) -> int:
-    """Queue the failed deliveries that have an address again; returns how many."""
-    count = (
-        dispatch.deliveries.filter(status=Delivery.Status.FAILED)
-        .exclude(address="")
-        .update(status=Delivery.Status.QUEUED, error="")
-    )
+    """Queue again what failed (with an address) or was left waiting; returns how many."""
+    count = dispatch.resendable().update(status=Delivery.Status.QUEUED, error="")
     if count:
         deliver.enqueue(dispatch.pk)
     return count

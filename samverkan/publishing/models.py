@@ -1,11 +1,14 @@
 """Calendar feed addresses, distribution lists, and the log of what was e-mailed to whom."""
 
+import datetime
 import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
@@ -69,6 +72,10 @@ class DistributionList(models.Model):
             raise ValidationError({"addresses": _("Skriv minst en e-postadress.")})
 
 
+# a delivery still waiting this long after its dispatch lost its worker and may be sent again
+STALE_AFTER = datetime.timedelta(minutes=15)
+
+
 class Dispatch(models.Model):
     """One sending of a meeting's kallelse or minutes; each recipient has a Delivery."""
 
@@ -99,9 +106,17 @@ class Dispatch(models.Model):
     def failed_count(self) -> int:
         return self.deliveries.filter(status=Delivery.Status.FAILED).count()
 
+    def resendable(self):
+        """Failed deliveries with an address, and waiting ones the worker never finished."""
+        failed = Q(status=Delivery.Status.FAILED) & ~Q(address="")
+        stuck = Q(status=Delivery.Status.QUEUED) if self.is_stale() else Q(pk__in=[])
+        return self.deliveries.filter(failed | stuck)
+
+    def is_stale(self) -> bool:
+        return self.created_at < timezone.now() - STALE_AFTER
+
     def can_resend(self) -> bool:
-        failed = self.deliveries.filter(status=Delivery.Status.FAILED)
-        return failed.exclude(address="").exists()
+        return self.resendable().exists()
 
 
 class Delivery(models.Model):

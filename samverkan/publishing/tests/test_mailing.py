@@ -1,5 +1,6 @@
 """E-mail through a real SMTP server on loopback, sent by the background worker."""
 
+import datetime
 import io
 
 import pdfplumber
@@ -7,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from icalendar import Calendar
 
 from samverkan.directory.models import Membership
@@ -178,3 +180,21 @@ def test_administrators_read_the_delivery_log_in_the_admin(body_of_five, client)
     client.login(username="it", password="pw-it")
     page = client.get(f"/admin/publishing/dispatch/{dispatch.pk}/change/").content.decode()
     assert "person5@example.se" in page and "Väntar" in page
+
+
+def test_deliveries_left_waiting_by_a_lost_worker_can_be_sent_again(body_of_five, mailbox, client):
+    body, people = body_of_five
+    meeting = make_meeting(body)
+    dispatch = send_invitation(meeting, by=people[0].user)
+    assert not dispatch.can_resend()  # the worker has not had its chance yet
+    DBTaskResult.objects.all().delete()  # the worker died with the task
+    Dispatch.objects.filter(pk=dispatch.pk).update(
+        created_at=dispatch.created_at - datetime.timedelta(hours=1)
+    )
+    dispatch.refresh_from_db()
+    assert dispatch.can_resend()
+    client.login(username="sekreterare", password="pw-sekreterare")
+    client.post(reverse("publishing:resend", args=[meeting.pk, dispatch.pk]))
+    run_worker()
+    assert len(mailbox.messages) == 5
+    assert not dispatch.deliveries.exclude(status=Delivery.Status.SENT).exists()
