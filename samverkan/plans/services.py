@@ -101,4 +101,4 @@ def export_pdf(round_: InventoryRound) -> bytes:
     html = render_to_string(
         "plans/round_pdf.html", {"round": round_, "goals": goals, "table": table}
     )
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")  # tagged, for screen readers

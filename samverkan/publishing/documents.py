@@ -14,6 +14,10 @@ from samverkan.directory.models import Membership
 from samverkan.meetings.models import Attendance, Meeting
 
 
+# Tagged PDF/UA: structure, language and title for screen readers (DOS-lagen, WCAG 2.1 AA)
+ACCESSIBLE_PDF = "pdf/ua-1"
+
+
 @dataclass
 class Facts:
     """The heading every meeting document starts with."""
@@ -114,7 +118,7 @@ def minutes_pdf(meeting: Meeting) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("publishing/minutes_pdf.html", {"c": gather(meeting)})
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant=ACCESSIBLE_PDF)
 
 
 def minutes_docx(meeting: Meeting) -> bytes:
@@ -192,7 +196,7 @@ def invitation_pdf(meeting: Meeting) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("publishing/invitation_pdf.html", {"c": gather_invitation(meeting)})
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(pdf_variant=ACCESSIBLE_PDF)
 
 
 def invitation_docx(meeting: Meeting) -> bytes:

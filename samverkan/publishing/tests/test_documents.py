@@ -43,6 +43,8 @@ def test_minutes_pdf_reads_back_with_its_parts(meeting, login):
     assert response["Content-Type"] == "application/pdf"
     with pdfplumber.open(io.BytesIO(response.content)) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages)
+        catalog = pdf.doc.catalog
+        assert "StructTreeRoot" in catalog and catalog["Lang"] == b"sv"  # tagged for readers
         if os.environ.get("SAMVERKAN_SCREENSHOTS"):
             pdf.pages[0].to_image(resolution=110).save(SCREENSHOTS / "minutes-pdf.png")
     for part in [
