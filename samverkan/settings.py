@@ -129,8 +129,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Uploaded files are never served directly: views check who may read them first.
 MEDIA_ROOT = DATA_DIR / "media"
-MEDIA_URL = "media/"
 
 # Imported documents larger than this are refused (IMPORT_MAX_MB, default 25).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "25")) * 1024 * 1024
