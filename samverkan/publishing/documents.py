@@ -13,7 +13,6 @@ from django.utils import formats
 from samverkan.directory.models import Membership
 from samverkan.meetings.models import Attendance, Meeting
 
-
 # Tagged PDF/UA: structure, language and title for screen readers (DOS-lagen, WCAG 2.1 AA)
 ACCESSIBLE_PDF = "pdf/ua-1"
 

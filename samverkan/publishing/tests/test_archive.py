@@ -244,4 +244,3 @@ def test_publishing_again_keeps_one_publication_with_a_new_date(archive, cast):
     publish(published, by=cast.alice.user)
     assert Publication.objects.filter(meeting=published).count() == 1
     assert Publication.objects.get(meeting=published).published_at > before
-
