@@ -198,3 +198,20 @@ def test_deliveries_left_waiting_by_a_lost_worker_can_be_sent_again(body_of_five
     run_worker()
     assert len(mailbox.messages) == 5
     assert not dispatch.deliveries.exclude(status=Delivery.Status.SENT).exists()
+
+
+def test_distribution_lists_refuse_bad_addresses_and_are_for_editors(body_of_five, client):
+    body, _people = body_of_five
+    url = reverse("publishing:lists", args=[body.pk])
+    client.login(username="sekreterare", password="pw-sekreterare")
+    response = client.post(
+        url, {"name": "Registratorer", "addresses": "a@example.se\ninte-en-adress"}
+    )
+    assert "Inte giltiga e-postadresser: inte-en-adress" in response.content.decode()
+    assert not DistributionList.objects.exists()
+    client.post(url, {"name": "Registratorer", "addresses": "a@example.se\n\nb@example.se "})
+    assert DistributionList.objects.get().address_list() == ["a@example.se", "b@example.se"]
+    client.logout()
+    make_membership(make_person("ledamot", name="Lena Led"), body)
+    client.login(username="ledamot", password="pw-ledamot")
+    assert client.get(url).status_code == 403
