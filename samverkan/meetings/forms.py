@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
-from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -72,6 +72,12 @@ class AgendaItemForm(forms.ModelForm):
         if upload and upload.size > MAX_ATTACHMENT:
             raise forms.ValidationError(_("Bilagan får vara högst 25 MB."))
         return upload
+
+    def save_attachment(self, item: AgendaItem) -> None:
+        """The uploaded file, if any, becomes one more attachment of the item."""
+        upload = self.cleaned_data["attachment"]
+        if upload:
+            Attachment.objects.create(item=item, file=upload, name=upload.name)
 
 
 class AnswerForm(forms.Form):

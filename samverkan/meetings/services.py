@@ -68,8 +68,14 @@ def move_item(item: AgendaItem, *, up: bool) -> None:
     if 0 <= j < len(siblings):
         siblings[i], siblings[j] = siblings[j], siblings[i]
         with transaction.atomic():
-            for position, sibling in enumerate(siblings, start=1):
-                AgendaItem.objects.filter(pk=sibling.pk).update(position=position)
+            _number(siblings)
+
+
+def _number(items: list[AgendaItem]) -> None:
+    """Positions 1, 2, 3… in the given order, writing only the items that moved."""
+    for position, item in enumerate(items, start=1):
+        if item.position != position:
+            AgendaItem.objects.filter(pk=item.pk).update(position=position)
 
 
 @transaction.atomic
@@ -81,9 +87,7 @@ def remove_item(item: AgendaItem) -> None:
             _("Mötet är genomfört, så punkten är en del av protokollet och kan inte tas bort.")
         )
     item.delete()
-    for position, rest in enumerate(meeting.items.all(), start=1):
-        if rest.position != position:
-            AgendaItem.objects.filter(pk=rest.pk).update(position=position)
+    _number(list(meeting.items.all()))
 
 
 @transaction.atomic

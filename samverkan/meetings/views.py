@@ -125,10 +125,7 @@ def item_add(request, pk):
                 responsible=data["responsible"],
                 description=data["description"],
             )
-            if data["attachment"]:
-                Attachment.objects.create(
-                    item=item, file=data["attachment"], name=data["attachment"].name
-                )
+            form.save_attachment(item)
         messages.success(request, _("Punkten har lagts till."))
         return redirect(meeting)
     return form_page(
@@ -148,10 +145,7 @@ def item_edit(request, pk, item_pk):
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people, instance=item)
     if form.is_valid():
         with transaction.atomic():
-            form.save()
-            upload = form.cleaned_data["attachment"]
-            if upload:
-                Attachment.objects.create(item=item, file=upload, name=upload.name)
+            form.save_attachment(form.save())
         messages.success(request, _("Punkten är ändrad."))
         return redirect(meeting)
     return form_page(
