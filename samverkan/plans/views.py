@@ -95,26 +95,18 @@ def goal_add(request, pk):
 
 
 def indicator_add(request, pk, goal_pk):
-    plan = _plan(request, pk, edit=True)
-    goal = get_object_or_404(plan.goals, pk=goal_pk)
-    form = IndicatorForm(request.POST or None)
-    if form.is_valid():
-        form.instance.goal = goal
-        form.save()
-        return redirect(plan)
-    return form_page(
-        request,
-        form,
-        heading=_("Ny indikator – %(g)s") % {"g": goal.title},
-        submit=_("Lägg till"),
-        back=plan.get_absolute_url(),
-    )
+    return _add_to_goal(request, pk, goal_pk, IndicatorForm, _("Ny indikator – %(g)s"))
 
 
 def activity_add(request, pk, goal_pk):
+    return _add_to_goal(request, pk, goal_pk, ActivityForm, _("Ny aktivitet – %(g)s"))
+
+
+def _add_to_goal(request, pk, goal_pk, form_class, heading: str):
+    """A new indicator or activity under one of the plan's goals."""
     plan = _plan(request, pk, edit=True)
     goal = get_object_or_404(plan.goals, pk=goal_pk)
-    form = ActivityForm(request.POST or None)
+    form = form_class(request.POST or None)
     if form.is_valid():
         form.instance.goal = goal
         form.save()
@@ -122,7 +114,7 @@ def activity_add(request, pk, goal_pk):
     return form_page(
         request,
         form,
-        heading=_("Ny aktivitet – %(g)s") % {"g": goal.title},
+        heading=heading % {"g": goal.title},
         submit=_("Lägg till"),
         back=plan.get_absolute_url(),
     )
