@@ -127,14 +127,16 @@ def resolve(found: FoundDate, meeting: datetime.date | None) -> str:
     """ISO date; without a year, the first year on or after the meeting, else "--MM-DD"."""
     if found.year is not None:
         return datetime.date(found.year, found.month, found.day).isoformat()
-    if meeting is None:
-        return f"--{found.month:02d}-{found.day:02d}"
+    day = on_or_after(meeting, found.month, found.day) if meeting else None
+    return day.isoformat() if day else f"--{found.month:02d}-{found.day:02d}"
+
+
+def on_or_after(meeting: datetime.date, month: int, day: int) -> datetime.date | None:
+    """The spec's year rule: a date without a year is the first one on or after the meeting."""
     for year in (meeting.year, meeting.year + 1):
-        if _valid(year, found.month, found.day):
-            day = datetime.date(year, found.month, found.day)
-            if day >= meeting:
-                return day.isoformat()
-    return f"--{found.month:02d}-{found.day:02d}"
+        if _valid(year, month, day) and datetime.date(year, month, day) >= meeting:
+            return datetime.date(year, month, day)
+    return None
 
 
 def _hhmm(hour: str, minute: str | None) -> str | None:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.extraction import ReadError, extract_text
+from samverkan.extraction.dates import on_or_after
 from samverkan.extraction.readers import read_document
 from samverkan.followup.services import create_assignment, plan_with_report_backs
 from samverkan.importer.matching import Match, match_name
@@ -99,10 +100,11 @@ def _looks_like_minutes(minutes) -> bool:
 def infer_body(name: str | None) -> Body | None:
     if not name:
         return None
-    choices = {b.pk: b.name for b in Body.objects.all()}
-    choices |= {-b.pk: b.short_name for b in Body.objects.all()}
+    bodies = {b.pk: b for b in Body.objects.all()}
+    choices = {pk: b.name for pk, b in bodies.items()}
+    choices |= {-pk: b.short_name for pk, b in bodies.items()}
     best = process.extractOne(name, choices, scorer=fuzz.token_set_ratio, score_cutoff=BODY_MATCH)
-    return Body.objects.get(pk=abs(best[2])) if best else None
+    return bodies[abs(best[2])] if best else None
 
 
 def _candidates(names: list[str]) -> list[Person]:
@@ -291,16 +293,7 @@ def parse_iso(value: str | None) -> datetime.date | None:
 def _year_for(value: str | None, day: datetime.date) -> datetime.date | None:
     """ "--12-14" after a meeting on 2023-11-24 is 2023-12-14 (the spec's year rule)."""
     m = re.fullmatch(r"--(\d\d)-(\d\d)", value or "")
-    if not m:
-        return None
-    for year in (day.year, day.year + 1):
-        try:
-            candidate = datetime.date(year, int(m[1]), int(m[2]))
-        except ValueError:
-            continue
-        if candidate >= day:
-            return candidate
-    return None
+    return on_or_after(day, int(m[1]), int(m[2])) if m else None
 
 
 def _time(value: str | None) -> datetime.time | None:
