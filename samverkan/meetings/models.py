@@ -4,6 +4,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,17 @@ class MeetingQuerySet(models.QuerySet):
 
     def past(self) -> "MeetingQuerySet":
         return self.filter(date__lt=timezone.localdate()).order_by("-date", "-start")
+
+    def with_revisions(self) -> "MeetingQuerySet":
+        """Each meeting with `revisions`: how many times it has been saved, in one query."""
+        saves = (
+            self.model.history.model.objects.filter(id=OuterRef("pk"))
+            .order_by()
+            .values("id")
+            .annotate(n=Count("history_id"))
+            .values("n")
+        )
+        return self.annotate(revisions=Coalesce(Subquery(saves), 0))
 
 
 class Meeting(models.Model):

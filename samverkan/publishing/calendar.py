@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from samverkan.meetings.models import Meeting
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
@@ -17,10 +19,11 @@ def _calendar() -> Calendar:
 
 
 def calendar_for(meetings, name: str) -> bytes:
+    """The meetings (a queryset) as one calendar."""
     calendar = _calendar()
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Stockholm")
-    for meeting in meetings:
+    for meeting in meetings.with_revisions():
         calendar.add_component(_event(meeting))
     return calendar.to_ical()
 
@@ -29,7 +32,7 @@ def invitation_for(meeting) -> bytes:
     """The meeting as an .ics attachment that mail programs offer to add to the calendar."""
     calendar = _calendar()
     calendar.add("method", "PUBLISH")
-    calendar.add_component(_event(meeting))
+    calendar.add_component(_event(Meeting.objects.with_revisions().get(pk=meeting.pk)))
     return calendar.to_ical()
 
 
@@ -58,6 +61,6 @@ def _event(meeting) -> Event:
         event.add("description", "Dagordning:\n" + agenda)
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     # every saved change to the meeting is a new revision for the subscriber's calendar
-    event.add("sequence", max(meeting.history.count() - 1, 0))
+    event.add("sequence", max(meeting.revisions - 1, 0))
     event.add("dtstamp", datetime.datetime.now(tz=STOCKHOLM))
     return event

@@ -170,7 +170,8 @@ def search(documents, query: str, *, limit: int = 20, offset: int = 0) -> Result
         ids = list(matching.order_by("-date", "-id").values_list("id", flat=True)[offset:][:limit])
     else:
         ids = ranked(limit, offset)
-    by_id = SearchDocument.objects.select_related("meeting").in_bulk(ids)
+    found = SearchDocument.objects.select_related("meeting").prefetch_related("meeting__bodies")
+    by_id = found.in_bulk(ids)
     hits = [Hit(by_id[i], snippet(by_id[i].text, words)) for i in ids if i in by_id]
     return Results(hits, total, newest_first)
 
