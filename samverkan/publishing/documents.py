@@ -59,9 +59,7 @@ class MinutesContent:
 
 def gather(meeting: Meeting) -> MinutesContent:
     minutes = meeting.minutes
-    rows = meeting.attendance.select_related("person__organisation").order_by(
-        "person__organisation__name", "person__name"
-    )
+    rows = _attendance_by_organisation(meeting)
     by_org = _by_organisation(r for r in rows if r.status == Attendance.Status.PRESENT)
     notes = {n.item_id: n.text for n in minutes.notes.all()}
     decisions: dict[int | None, list[str]] = {}
@@ -99,6 +97,12 @@ def gather(meeting: Meeting) -> MinutesContent:
         next_meeting=formats.date_format(upcoming.date, "l j F Y").capitalize() if upcoming else "",
         approval=approvers
         or ("Justeras vid nästa möte" if minutes.approval == "nästa möte" else ""),
+    )
+
+
+def _attendance_by_organisation(meeting: Meeting):
+    return meeting.attendance.select_related("person__organisation").order_by(
+        "person__organisation__name", "person__name"
     )
 
 
@@ -174,9 +178,7 @@ def gather_invitation(meeting: Meeting) -> InvitationContent:
         )
         for item in meeting.items.prefetch_related("responsible", "attachments")
     ]
-    rows = meeting.attendance.select_related("person__organisation").order_by(
-        "person__organisation__name", "person__name"
-    )
+    rows = _attendance_by_organisation(meeting)
     substitutes = set(
         Membership.objects.current(on=meeting.date)
         .filter(body__in=meeting.bodies.all(), seat=Membership.Seat.SUBSTITUTE)
