@@ -4,14 +4,14 @@ publishing, and a body turning internal or public."""
 from functools import partial
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from samverkan.directory.models import Body
-from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Minutes
 from samverkan.publishing.models import Publication, SearchDocument
-from samverkan.publishing.search import index_meeting, is_public
+from samverkan.publishing.search import index_meeting
 
 
 @receiver(post_save, sender=Minutes)
@@ -29,6 +29,7 @@ def body_changed(sender, instance: Body, created: bool, **kwargs) -> None:
 
 
 def _refresh_public(body_id: int) -> None:
-    indexed = Meeting.objects.filter(bodies=body_id, search_documents__isnull=False).distinct()
-    for meeting in indexed:
-        SearchDocument.objects.filter(meeting=meeting).update(public=is_public(meeting))
+    published = Publication.objects.public().values("meeting")
+    SearchDocument.objects.filter(meeting__bodies=body_id).update(
+        public=ExpressionWrapper(Q(meeting__in=published), output_field=BooleanField())
+    )
