@@ -17,7 +17,7 @@ from samverkan.meetings.forms import MeetingForm
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Decision
 from samverkan.minutes.services import minutes_for
-from samverkan.pages import form_page
+from samverkan.pages import act, form_page
 
 
 def plan_meeting(request, body_pk):
@@ -90,12 +90,11 @@ def report_back(request, pk):
     permissions.require(permissions.can_edit_body(request.user, assignment.body))
     form = ReportBackForm(request.POST)
     if form.is_valid():
-        try:
-            services.record_report_back(assignment, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Uppdraget är uppdaterat."))
+        act(
+            request,
+            lambda: services.record_report_back(assignment, by=request.user, **form.cleaned_data),
+            done=_("Uppdraget är uppdaterat."),
+        )
     target = assignment.report_item.meeting if assignment.report_item else assignment
     if assignment.report_item:
         return redirect("minutes:editor", target.pk)

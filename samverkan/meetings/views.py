@@ -20,7 +20,7 @@ from samverkan.meetings.forms import (
     MoveForm,
 )
 from samverkan.meetings.models import Attachment, Meeting
-from samverkan.pages import form_page
+from samverkan.pages import act, form_page
 
 
 def _meeting(request, pk) -> Meeting:
@@ -162,12 +162,11 @@ def item_remove(request, pk, item_pk):
     meeting = _meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
     item = get_object_or_404(meeting.items, pk=item_pk)
-    try:
-        services.remove_item(item)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Punkten är borttagen från dagordningen."))
+    act(
+        request,
+        lambda: services.remove_item(item),
+        done=_("Punkten är borttagen från dagordningen."),
+    )
     return redirect(meeting)
 
 

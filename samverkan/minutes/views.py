@@ -13,6 +13,7 @@ from samverkan.meetings.models import Meeting
 from samverkan.minutes import services
 from samverkan.minutes.forms import ApproveForm, DecisionForm, NoteForm
 from samverkan.minutes.models import Decision, Minutes, Note
+from samverkan.pages import act
 
 
 def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
@@ -144,12 +145,11 @@ def approve(request, meeting_pk):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(f"{minutes.get_absolute_url()}#approve-h")
-    try:
-        services.approve(minutes, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Minnesanteckningarna är justerade och låsta."))
+    act(
+        request,
+        lambda: services.approve(minutes, by=request.user, **form.cleaned_data),
+        done=_("Minnesanteckningarna är justerade och låsta."),
+    )
     return redirect(minutes.meeting)
 
 
@@ -161,12 +161,11 @@ def _invited(meeting):
 def correct(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=False)
     permissions.require(permissions.is_secretary_of(request.user, minutes.meeting))
-    try:
-        services.start_correction(minutes)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("En ny version är öppnad. Den justerade finns kvar att läsa."))
+    act(
+        request,
+        lambda: services.start_correction(minutes),
+        done=_("En ny version är öppnad. Den justerade finns kvar att läsa."),
+    )
     return redirect(minutes)
 
 
