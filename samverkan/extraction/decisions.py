@@ -21,15 +21,16 @@ CANCELLED = re.compile(r"(?i)\b(ställs in|ställdes in|inställs|inställt|utg�
 MOVED = re.compile(r"(?i)\b(flyttas|flyttades|skjuts upp|senareläggs)\b")
 # "Mötet valde bg och medik till justeringsmän"
 CHOSE = re.compile(r"(?i)\bvalde\b.*\btill\b")
-# "Martin föreslog följande roadmap (utan invändningar)", "Mötet fann sig …", "Datum satt",
-# "Vi lämnar frågan öppen tills …"
+# Agreement without a decision verb: "(utan invändningar)", "enades om", the meeting formula
+# "Mötet fann sig vara stadgeenligt utlyst", "Datum(et) är satt/bestämt", "frågan lämnas öppen"
 AGREED = re.compile(
-    r"(?i)(utan invändningar?|\benades\b|\benas om\b|\bfann sig\b|^datum satt\b|\blades till\b|"
-    r"\blämnar frågan öppen\b|\bfrågan lämnas öppen\b)"
+    r"(?i)(utan invändningar?|\benades\b|\benas om\b|\bfann sig vara\b|"
+    r"\bdatum(et)?\s+(är\s+)?(satt|sattes|bestämt|bestämdes|fastställt)\b|"
+    r"\b(lämnar|lämnade) frågan öppen\b|\bfrågan (lämnas|lämnades) öppen\b)"
 )
 PHRASE_WORDS = frozenset(
-    "ställs ställdes skjuts valde invändningar invändning enas fann satt lades lämnar "
-    "lämnas".split()
+    "ställs ställdes skjuts valde invändningar invändning enas fann satt sattes bestämt "
+    "bestämdes fastställt lämnar lämnade lämnas lämnades".split()
 )
 # "Samverkansplanen beslutad på Delregional samverkan 2023-10-30": decided elsewhere, earlier
 ELSEWHERE = re.compile(
