@@ -3,16 +3,79 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.directory.models import Body, Person
 from samverkan.followup.models import Assignment
+from samverkan.followup.services import people_matching, split_names
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class QuickAssignmentForm(forms.Form):
-    who = forms.CharField(label=_("Vem"), max_length=300)
-    what = forms.CharField(label=_("Vad"), max_length=4000)
+    """Vem / vad / när of an assignment; "Vem" names people among the invited or bodies.
+
+    A name that fits several people adds a choice between them ("Vilken Eva menar du?"),
+    one per ambiguous name, so nothing is guessed and nothing typed is lost."""
+
+    who = forms.CharField(
+        label=_("Vem"), max_length=300, error_messages={"required": _("Skriv vem som ansvarar.")}
+    )
+    what = forms.CharField(
+        label=_("Vad"),
+        max_length=4000,
+        error_messages={"required": _("Skriv vad uppdraget gäller.")},
+    )
     due = forms.DateField(label=_("När"), required=False, widget=DATE)
     next_meeting = forms.BooleanField(label=_("Till nästa möte"), required=False)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = list(candidates)
+        self.names = split_names(self.data.get("who", "")) if self.is_bound else []
+        self.bodies = {b.short_name: b for b in Body.objects.filter(short_name__in=self.names)}
+        for i, name in enumerate(self.names):
+            matches = people_matching(name, self.candidates)
+            if name not in self.bodies and len(matches) > 1:
+                self.fields[f"pick-{i}"] = forms.TypedChoiceField(
+                    label=_("Vilken %(name)s menar du?") % {"name": name},
+                    choices=[(p.pk, _with_organisation(p)) for p in matches],
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    error_messages={
+                        "required": _("Välj vem du menar med ”%(name)s”.") % {"name": name}
+                    },
+                )
+
+    @property
+    def picks(self) -> list:
+        return [self[name] for name in self.fields if name.startswith("pick-")]
+
+    def clean(self):
+        cleaned = super().clean()
+        people, bodies = [], []
+        for i, name in enumerate(self.names):
+            if name in self.bodies:
+                bodies.append(self.bodies[name])
+            elif f"pick-{i}" in self.fields:
+                chosen = cleaned.get(f"pick-{i}")
+                people += [p for p in self.candidates if p.pk == chosen]
+            elif matches := people_matching(name, self.candidates):
+                people.append(matches[0])
+            else:
+                self.add_error(
+                    "who",
+                    _(
+                        "”%(name)s” finns inte bland de kallade. "
+                        "Skriv hela namnet eller ett organs kortnamn."
+                    )
+                    % {"name": name},
+                )
+        cleaned["people"], cleaned["bodies"] = people, bodies
+        return cleaned
+
+
+def _with_organisation(person: Person) -> str:
+    """ "Eva Ek (Sjöbo kommun)": tells two people with the same first name apart."""
+    return f"{person.name} ({person.organisation})" if person.organisation else person.name
 
 
 class ReportBackForm(forms.Form):

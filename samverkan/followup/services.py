@@ -27,12 +27,9 @@ def create_assignment(
     origin: str = "",
     by=None,
 ) -> Assignment:
-    if minutes is not None and minutes.is_locked:
-        raise ValidationError(_("Minnesanteckningarna är justerade och låsta."))
-    if not text.strip():
-        raise ValidationError(_("Skriv vad uppdraget gäller."))
-    if not people and not bodies:
-        raise ValidationError(_("Ange minst en ansvarig."))
+    if minutes is not None:
+        _check_open(minutes)
+    _check_given(text, people, bodies)
     assignment = Assignment.objects.create(
         text=text.strip(),
         body=body,
@@ -50,6 +47,60 @@ def create_assignment(
         assignment=assignment, by=by, status=assignment.status, text=_("Uppdraget gavs.")
     )
     return assignment
+
+
+def _check_open(minutes: Minutes) -> None:
+    if minutes.is_locked:
+        raise ValidationError(_("Minnesanteckningarna är justerade och låsta."))
+
+
+def _check_given(text: str, people, bodies) -> None:
+    if not text.strip():
+        raise ValidationError(_("Skriv vad uppdraget gäller."))
+    if not people and not bodies:
+        raise ValidationError(_("Ange minst en ansvarig."))
+
+
+def _minutes_of(assignment: Assignment) -> Minutes | None:
+    meeting = assignment.meeting
+    return getattr(meeting, "minutes", None) if meeting else None
+
+
+@transaction.atomic
+def edit_assignment(
+    assignment: Assignment,
+    *,
+    text: str,
+    people=(),
+    bodies=(),
+    due_date: datetime.date | None = None,
+    due_body: Body | None = None,
+    by=None,
+) -> Assignment:
+    """Change an assignment as given, until the minutes it was given in are approved."""
+    minutes = _minutes_of(assignment)
+    if minutes is not None:
+        _check_open(minutes)
+    _check_given(text, people, bodies)
+    assignment.text = text.strip()
+    assignment.due_date = due_date
+    assignment.due_body = due_body if due_date is None else None
+    assignment.save()
+    assignment.owner_people.set(people)
+    assignment.owner_bodies.set(bodies)
+    Update.objects.create(
+        assignment=assignment, by=by, status=assignment.status, text=_("Uppdraget ändrades.")
+    )
+    return assignment
+
+
+@transaction.atomic
+def remove_assignment(assignment: Assignment) -> None:
+    """Remove an assignment given by mistake; its history keeps what it said."""
+    minutes = _minutes_of(assignment)
+    if minutes is not None:
+        _check_open(minutes)
+    assignment.delete()
 
 
 @transaction.atomic
@@ -125,17 +176,14 @@ def change_status(assignment: Assignment, *, status: str, by, comment: str = "")
     return assignment
 
 
-def people_named(names: str, candidates) -> list[Person]:
-    """ "Maria, Anita" → the candidates whose name or first name matches, in order."""
-    found = []
-    for name in [n.strip() for n in names.replace(" och ", ",").split(",") if n.strip()]:
-        matches = [p for p in candidates if p.name.casefold() == name.casefold()] or [
-            p for p in candidates if p.first_name.casefold() == name.casefold()
-        ]
-        if len(matches) != 1:
-            raise ValidationError(
-                _("”%(name)s” matchar ingen eller flera personer. Skriv hela namnet.")
-                % {"name": name}
-            )
-        found.append(matches[0])
-    return found
+def split_names(who: str) -> list[str]:
+    """ "Maria, Anita och AG Sydost" → ["Maria", "Anita", "AG Sydost"]."""
+    return [n.strip() for n in who.replace(" och ", ",").split(",") if n.strip()]
+
+
+def people_matching(name: str, candidates) -> list[Person]:
+    """The candidates with this full name, or else those with this first name."""
+    folded = name.casefold()
+    return [p for p in candidates if p.name.casefold() == folded] or [
+        p for p in candidates if p.first_name.casefold() == folded
+    ]

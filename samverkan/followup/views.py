@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from samverkan.meetings.forms import MeetingForm
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Decision
 from samverkan.minutes.services import minutes_for
+from samverkan.minutes.views import confirm_removal, editor_page
 from samverkan.pages import act, form_page
 
 
@@ -48,40 +50,108 @@ def plan_meeting(request, body_pk):
 def assignment_add(request, meeting_pk):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
     permissions.require(permissions.can_write_minutes(request.user, meeting))
-    form = QuickAssignmentForm(request.POST)
     minutes = minutes_for(meeting)
+    form = QuickAssignmentForm(request.POST, candidates=_invited(meeting))
     if form.is_valid():
-        data = form.cleaned_data
-        bodies = list(meeting.bodies.all())
         try:
-            people, owner_bodies = _owners(data["who"], meeting)
             services.create_assignment(
-                minutes=minutes,
-                body=bodies[0],
-                text=data["what"],
-                people=people,
-                bodies=owner_bodies,
-                due_date=data["due"],
-                due_body=bodies[0] if data["next_meeting"] and not data["due"] else None,
-                by=request.user,
+                minutes=minutes, by=request.user, **_as_given(form.cleaned_data, meeting)
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
+    saved = not form.errors
+    if request.htmx:
+        context = {
+            "meeting": meeting,
+            "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
+            "can_write": True,
+            "assignment_form": None if saved else form,
+            "assignment_saved": saved,
+        }
+        status = 200 if saved else 400
+        return render(request, "minutes/editor.html#assignments", context, status=status)
+    if not saved:
+        # the editor again, with what was typed and the errors beside the fields
+        return editor_page(request, minutes, status=400, assignment_form=form)
+    messages.success(request, _("Uppdraget är sparat."))
+    return redirect(_in_editor(meeting))
+
+
+def _invited(meeting: Meeting, *also: Person):
+    invited = list(Person.objects.filter(attendance__meeting=meeting).select_related("organisation"))
+    return invited + [p for p in also if p not in invited]
+
+
+def _as_given(data: dict, meeting: Meeting) -> dict:
+    """The form's answers as the services take them; "till nästa möte" means this body's."""
+    body = meeting.bodies.first()
+    return {
+        "body": body,
+        "text": data["what"],
+        "people": data["people"],
+        "bodies": data["bodies"],
+        "due_date": data["due"],
+        "due_body": body if data["next_meeting"] and not data["due"] else None,
+    }
+
+
+def _in_editor(meeting: Meeting) -> str:
+    return f"{reverse('minutes:editor', args=[meeting.pk])}#assignments"
+
+
+def _given(request, pk) -> Assignment:
+    """An assignment given in a meeting's minutes, for those who write them."""
+    given = Assignment.objects.visible_to(request.user).exclude(meeting=None)
+    assignment = get_object_or_404(given.select_related("meeting"), pk=pk)
+    permissions.require(permissions.can_write_minutes(request.user, assignment.meeting))
+    return assignment
+
+
+def assignment_edit(request, pk):
+    assignment = _given(request, pk)
+    meeting = assignment.meeting
+    initial = {
+        "who": ", ".join(assignment.owners()),
+        "what": assignment.text,
+        "due": assignment.due_date,
+        "next_meeting": assignment.due_body_id is not None,
+    }
+    owners = assignment.owner_people.select_related("organisation")
+    form = QuickAssignmentForm(
+        request.POST or None, initial=initial, candidates=_invited(meeting, *owners)
+    )
+    if form.is_valid():
+        given = _as_given(form.cleaned_data, meeting)
+        del given["body"]
+        try:
+            services.edit_assignment(assignment, by=request.user, **given)
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
-            messages.success(request, _("Uppdraget är sparat."))
-    else:
-        messages.error(request, _("Fyll i vem och vad."))
-    return redirect(f"{minutes.get_absolute_url()}#assignments-h")
+            messages.success(request, _("Uppdraget är ändrat."))
+            return redirect(_in_editor(meeting))
+    context = {"form": form, "assignment": assignment, "back": _in_editor(meeting)}
+    status = 400 if form.errors else 200
+    return render(request, "followup/assignment_form.html", context, status=status)
 
 
-def _owners(who: str, meeting: Meeting) -> tuple[list[Person], list[Body]]:
-    """Body short names become owning bodies; the rest are matched among the invited."""
-    names = [n.strip() for n in who.replace(" och ", ",").split(",") if n.strip()]
-    bodies = list(Body.objects.filter(short_name__in=names))
-    people_names = ", ".join(n for n in names if n not in {b.short_name for b in bodies})
-    invited = Person.objects.filter(attendance__meeting=meeting)
-    people = services.people_named(people_names, list(invited)) if people_names else []
-    return people, bodies
+def assignment_delete(request, pk):
+    assignment = _given(request, pk)
+    back = _in_editor(assignment.meeting)
+    if request.method == "POST":
+        act(
+            request,
+            lambda: services.remove_assignment(assignment),
+            done=_("Uppdraget är borttaget."),
+        )
+        return redirect(back)
+    return confirm_removal(
+        request,
+        heading=_("Vill du ta bort uppdraget?"),
+        text=assignment.text,
+        submit=_("Ta bort uppdraget"),
+        back=back,
+    )
 
 
 @require_POST

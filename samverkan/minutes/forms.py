@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Person
 from samverkan.minutes.models import Minutes
+from samverkan.minutes.services import Resolution
 
 
 class NoteForm(forms.Form):
@@ -15,10 +16,28 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # after a conflict: the writer's choice and the saved revision they compared with
+    resolve = forms.ChoiceField(
+        required=False,
+        choices=[
+            (Resolution.MINE, _("Behåll min text")),
+            (Resolution.THEIRS, _("Använd den sparade")),
+            (Resolution.BOTH, _("Slå ihop båda")),
+        ],
+    )
+    base = forms.IntegerField(required=False, min_value=0)
 
 
 class DecisionForm(forms.Form):
-    text = forms.CharField(label=_("Beslut"), max_length=4000)
+    text = forms.CharField(
+        label=_("Beslut"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Skriv vad som beslutades."),
+            "max_length": _("Skriv vad som beslutades (högst 4000 tecken)."),
+        },
+    )
 
 
 class ApproveForm(forms.Form):

@@ -66,6 +66,11 @@ class Note(models.Model):
     def __str__(self) -> str:
         return f"{self.item}: {self.text[:40]}"
 
+    def last_writer(self):
+        """The user who saved the text as it stands (shown to a writer who met a conflict)."""
+        record = self.history.select_related("history_user__person").first()
+        return record.history_user if record else None
+
 
 class DecisionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DecisionQuerySet":

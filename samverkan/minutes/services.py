@@ -44,6 +44,33 @@ def save_note(minutes: Minutes, item: AgendaItem, *, text: str, revision: int) -
     return note
 
 
+class Resolution:
+    """What a writer does after a conflict: keep their text, take the saved one, or both."""
+
+    MINE = "mine"
+    THEIRS = "theirs"
+    BOTH = "both"
+
+
+@transaction.atomic
+def resolve_conflict(
+    minutes: Minutes, item: AgendaItem, *, mine: str, choice: str, base: int
+) -> Note:
+    """Save the writer's choice over the text they compared (revision `base`); a newer save
+    made meanwhile is a new conflict. Both texts are kept with the saved one first."""
+    note, _created = Note.objects.select_for_update().get_or_create(minutes=minutes, item=item)
+    texts = {
+        Resolution.MINE: mine,
+        Resolution.THEIRS: note.text,
+        Resolution.BOTH: "\n\n".join(t for t in (note.text.rstrip(), mine.strip()) if t),
+    }
+    if choice not in texts:
+        raise ValidationError(_("Välj vilken text som ska sparas."))
+    if note.revision != base:
+        raise EditConflict(note)
+    return save_note(minutes, item, text=texts[choice], revision=base)
+
+
 @transaction.atomic
 def add_decision(minutes: Minutes, *, text: str, item: AgendaItem | None) -> Decision:
     _check_open(minutes)
@@ -52,6 +79,23 @@ def add_decision(minutes: Minutes, *, text: str, item: AgendaItem | None) -> Dec
     decision = Decision.objects.create(minutes=minutes, item=item, text=text.strip())
     mark_held(minutes.meeting)
     return decision
+
+
+@transaction.atomic
+def edit_decision(decision: Decision, *, text: str) -> Decision:
+    _check_open(decision.minutes)
+    if not text.strip():
+        raise ValidationError(_("Skriv vad som beslutades."))
+    decision.text = text.strip()
+    decision.save(update_fields=["text"])
+    return decision
+
+
+@transaction.atomic
+def remove_decision(decision: Decision) -> None:
+    """Remove a decision before justering; its history keeps what it said."""
+    _check_open(decision.minutes)
+    decision.delete()
 
 
 def snapshot(minutes: Minutes) -> dict:

@@ -13,6 +13,16 @@ urlpatterns = [
         views.decision_add,
         name="decision_add",
     ),
+    path(
+        "moten/<int:meeting_pk>/beslut/<int:pk>/andra/",
+        views.decision_edit,
+        name="decision_edit",
+    ),
+    path(
+        "moten/<int:meeting_pk>/beslut/<int:pk>/ta-bort/",
+        views.decision_delete,
+        name="decision_delete",
+    ),
     path("moten/<int:meeting_pk>/justera/", views.approve, name="approve"),
     path("moten/<int:meeting_pk>/rätta/", views.correct, name="correct"),
     path("moten/<int:meeting_pk>/versioner/<int:number>/", views.version, name="version"),

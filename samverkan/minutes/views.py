@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Person
@@ -13,7 +15,7 @@ from samverkan.meetings.models import Meeting
 from samverkan.minutes import services
 from samverkan.minutes.forms import ApproveForm, DecisionForm, NoteForm
 from samverkan.minutes.models import Decision, Minutes, Note
-from samverkan.pages import act
+from samverkan.pages import act, form_page
 
 
 def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
@@ -24,28 +26,28 @@ def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
     return services.minutes_for(meeting)
 
 
+def at_item(minutes: Minutes, item_pk: int | None) -> str:
+    """The editor scrolled to one agenda item, where the secretary was."""
+    return f"{minutes.get_absolute_url()}#item-{item_pk}" if item_pk else minutes.get_absolute_url()
+
+
 def editor(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=False)
+    # drafts are for the writers; members read approved minutes
+    permissions.require(
+        minutes.is_locked or permissions.can_write_minutes(request.user, minutes.meeting)
+    )
+    return editor_page(request, minutes)
+
+
+def editor_page(request, minutes: Minutes, *, status: int = 200, **extra):
+    """The whole editor; the assignment form shows it again, filled in, when it is refused."""
     meeting = minutes.meeting
     can_write = permissions.can_write_minutes(request.user, meeting)
-    # drafts are for the writers; members read approved minutes
-    permissions.require(minutes.is_locked or can_write)
-    notes = {n.item_id: n for n in minutes.notes.all()}
-    decisions = list(minutes.decisions.all())
-    items = [
-        {
-            "item": item,
-            "note": notes.get(item.pk),
-            # a text kept from a save that met someone else's change (without JavaScript)
-            "draft": request.session.pop(f"draft-{item.pk}", None),
-            "decisions": [d for d in decisions if d.item_id == item.pk],
-        }
-        for item in meeting.items.prefetch_related("report_backs__owner_people")
-    ]
     context = {
         "meeting": meeting,
         "minutes": minutes,
-        "items": items,
+        "items": _rows(request, minutes),
         "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
         "can_write": can_write and not minutes.is_locked,
         "can_correct": minutes.is_locked and permissions.is_secretary_of(request.user, meeting),
@@ -53,19 +55,68 @@ def editor(request, meeting_pk):
             initial={"approval": minutes.approval}, people=_invited(meeting)
         ),
         "history": _changes(minutes),
+        **extra,
     }
-    return render(request, "minutes/editor.html", context)
+    return render(request, "minutes/editor.html", context, status=status)
+
+
+def _rows(request, minutes: Minutes) -> list[dict]:
+    notes = {n.item_id: n for n in minutes.notes.all()}
+    decisions = list(minutes.decisions.all())
+    rows = []
+    for item in minutes.meeting.items.prefetch_related("report_backs__owner_people"):
+        note = notes.get(item.pk)
+        # what a save without JavaScript left behind: its time, or the text it could not save
+        kept = request.session.pop(f"note-{item.pk}", None) or {}
+        conflict = note if kept.get("conflict") and note else None
+        rows.append(
+            {
+                "item": item,
+                "note": note,
+                "text": kept.get("text", note.text if note else ""),
+                "revision": kept.get("revision", note.revision if note else 0),
+                "saved_at": kept.get("saved"),
+                "error": kept.get("error"),
+                "conflict": conflict,
+                "saved_by": _who(conflict.last_writer()) if conflict else "",
+                "decisions": [d for d in decisions if d.item_id == item.pk],
+            }
+        )
+    return rows
+
+
+def _who(user) -> str:
+    """People's names, not user names, wherever the editor says who did something."""
+    if user is None:
+        return "–"
+    person = getattr(user, "person", None)
+    return person.name if person else user.get_username()
+
+
+L = gettext_lazy
+CHANGES = {
+    "+": (L("anteckning skriven"), L("beslut tillagt"), L("uppdrag tillagt")),
+    "~": (L("anteckning ändrad"), L("beslut ändrat"), L("uppdrag ändrat")),
+    "-": (L("anteckning borttagen"), L("beslut borttaget"), L("uppdrag borttaget")),
+}
 
 
 def _changes(minutes: Minutes) -> list:
-    """Who changed the notes and decisions, and when: the audit trail shown on the page."""
-    changes = [
-        (h.history_date, h.history_user, _("anteckning"), h.item.title if h.item_id else "", h.text)
-        for h in Note.history.filter(minutes_id=minutes.pk).select_related("history_user")
-    ] + [
-        (h.history_date, h.history_user, _("beslut"), h.get_history_type_display(), h.text)
-        for h in Decision.history.filter(minutes_id=minutes.pk).select_related("history_user")
+    """Who changed the notes, decisions and assignments, and when: the page's audit trail."""
+    # assignments belong to the follow-up, which this app does not import; the meeting's
+    # reverse relation leads to their history
+    assignments = minutes.meeting.assignments.model.history
+    records = [
+        (0, Note.history.filter(minutes_id=minutes.pk).select_related("item")),
+        (1, Decision.history.filter(minutes_id=minutes.pk)),
+        (2, assignments.filter(meeting_id=minutes.meeting_id)),
     ]
+    changes = []
+    for kind, history in records:
+        for h in history.select_related("history_user__person"):
+            where = f" – {h.item.title}" if kind == 0 and h.item_id else ""
+            what = str(CHANGES[h.history_type][kind]) + where
+            changes.append((h.history_date, _who(h.history_user), what, h.text))
     return sorted(changes, key=lambda c: c[0], reverse=True)[:30]
 
 
@@ -74,42 +125,52 @@ def note_save(request, meeting_pk, item_pk):
     minutes = _minutes(request, meeting_pk, write=True)
     item = get_object_or_404(minutes.meeting.items, pk=item_pk)
     form = NoteForm(request.POST)
+    reply = {"text": request.POST.get("text", ""), "revision": request.POST.get("revision", 0)}
     if not form.is_valid():
-        return _note_reply(request, minutes, item, error=_("Texten kunde inte sparas."), status=400)
+        return _note_reply(request, minutes, item, error=_("Texten kunde inte sparas."), **reply)
+    data = form.cleaned_data
     try:
-        note = services.save_note(
-            minutes, item, text=form.cleaned_data["text"], revision=form.cleaned_data["revision"]
-        )
-    except services.EditConflict as conflict:
-        return _note_reply(request, minutes, item, conflict=conflict.note, status=409)
-    except ValidationError as error:
-        return _note_reply(request, minutes, item, error=" ".join(error.messages), status=400)
-    return _note_reply(request, minutes, item, saved=note)
-
-
-def _note_reply(request, minutes, item, *, saved=None, conflict=None, error=None, status=200):
-    if not request.htmx:
-        if saved:
-            messages.success(request, _("Sparat."))
-        else:
-            messages.error(
-                request,
-                error
-                or _(
-                    "Någon annan har sparat den här punkten medan du "
-                    "skrev. Din text finns kvar – jämför och spara igen."
-                ),
+        if data["resolve"] and data["base"] is not None:
+            note = services.resolve_conflict(
+                minutes, item, mine=data["text"], choice=data["resolve"], base=data["base"]
             )
-            request.session[f"draft-{item.pk}"] = request.POST.get("text", "")
-        return redirect(f"{minutes.get_absolute_url()}#item-{item.pk}")
+        else:
+            note = services.save_note(minutes, item, text=data["text"], revision=data["revision"])
+    except services.EditConflict as conflict:
+        return _note_reply(request, minutes, item, conflict=conflict.note, **reply)
+    except ValidationError as error:
+        return _note_reply(request, minutes, item, error=" ".join(error.messages), **reply)
+    return _note_reply(request, minutes, item, saved=note, resolved=bool(data["resolve"]), **reply)
+
+
+def _note_reply(
+    request, minutes, item, *, text, revision, saved=None, resolved=False, conflict=None, error=None
+):
+    """The answer beside the text area: saved, refused, or both versions to choose from."""
+    saved_at = timezone.localtime().strftime("%H.%M") if saved else None
+    if not request.htmx:
+        kept = (
+            {"saved": saved_at}
+            if saved
+            else {"text": text, "revision": revision, "error": error, "conflict": bool(conflict)}
+        )
+        request.session[f"note-{item.pk}"] = kept
+        return redirect(at_item(minutes, item.pk))
     context = {
         "item": item,
         "saved": saved,
+        "saved_at": saved_at,
         "conflict": conflict,
+        "saved_by": _who(conflict.last_writer()) if conflict else "",
+        "mine": text,
         "error": error,
-        "now": timezone.localtime(),
     }
-    return render(request, "minutes/editor.html#note-status", context, status=status)
+    status = 409 if conflict else 400 if error else 200
+    response = render(request, "minutes/editor.html#note-reply", context, status=status)
+    if resolved:
+        # the chosen text goes into the writer's text area (the page's script puts it there)
+        trigger_client_event(response, "noteResolved", {"item": item.pk, "text": saved.text})
+    return response
 
 
 @require_POST
@@ -124,18 +185,64 @@ def decision_add(request, meeting_pk, item_pk):
         except ValidationError as e:
             error = " ".join(e.messages)
     else:
-        error = _("Skriv vad som beslutades (högst 4000 tecken).")
+        error = " ".join(form.errors["text"])
     if request.htmx:
-        decisions = minutes.decisions.filter(item=item)
+        context = {
+            "meeting": minutes.meeting,
+            "item": item,
+            "decisions": minutes.decisions.filter(item=item),
+            "decision_error": error,
+            "can_write": True,
+        }
         return render(
-            request,
-            "minutes/editor.html#decisions",
-            {"item": item, "decisions": decisions, "decision_error": error},
-            status=400 if error else 200,
+            request, "minutes/editor.html#decisions", context, status=400 if error else 200
         )
     if error:
         messages.error(request, error)
-    return redirect(f"{minutes.get_absolute_url()}#item-{item.pk}")
+    return redirect(at_item(minutes, item.pk))
+
+
+def _decision(request, meeting_pk, pk) -> tuple[Minutes, Decision]:
+    minutes = _minutes(request, meeting_pk, write=True)
+    return minutes, get_object_or_404(minutes.decisions, pk=pk)
+
+
+def decision_edit(request, meeting_pk, pk):
+    minutes, decision = _decision(request, meeting_pk, pk)
+    back = at_item(minutes, decision.item_id)
+    form = DecisionForm(request.POST or None, initial={"text": decision.text})
+    if form.is_valid():
+        try:
+            services.edit_decision(decision, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Beslutet är ändrat."))
+            return redirect(back)
+    return form_page(
+        request, form, heading=_("Ändra beslut"), submit=_("Spara beslutet"), back=back
+    )
+
+
+def decision_delete(request, meeting_pk, pk):
+    minutes, decision = _decision(request, meeting_pk, pk)
+    back = at_item(minutes, decision.item_id)
+    if request.method == "POST":
+        act(request, lambda: services.remove_decision(decision), done=_("Beslutet är borttaget."))
+        return redirect(back)
+    return confirm_removal(
+        request,
+        heading=_("Vill du ta bort beslutet?"),
+        text=decision.text,
+        submit=_("Ta bort beslutet"),
+        back=back,
+    )
+
+
+def confirm_removal(request, *, heading: str, text: str, submit: str, back: str):
+    """The question asked before something is removed from the minutes (works without JS)."""
+    context = {"heading": heading, "text": text, "submit": submit, "back": back}
+    return render(request, "minutes/confirm_removal.html", context)
 
 
 @require_POST
