@@ -91,7 +91,9 @@ def test_secretary_changes_an_assignment(meeting, cast, login):
     url = reverse("followup:assignment_edit", args=[assignment.pk])
     form = client.get(url).content.decode()
     assert 'value="Bob Berg"' in form and "Skriv en plan" in form
-    response = client.post(url, {"who": "Alice", "what": "Skriv en bättre plan", "due": "2027-01-15"})
+    response = client.post(
+        url, {"who": "Alice", "what": "Skriv en bättre plan", "due": "2027-01-15"}
+    )
     assert response.url.endswith("#assignments")
     assignment.refresh_from_db()
     assert assignment.text == "Skriv en bättre plan"

@@ -190,3 +190,8 @@ def test_only_editors_change_or_remove_decisions(meeting, login, username):
         url = reverse(name, args=[meeting.pk, d.pk])
         assert client.post(url, {"text": "x"}).status_code in (403, 404)
     assert Decision.objects.get().text == "Dagordningen godkänns."
+
+
+def test_choice_groups_of_the_approval_are_fieldsets_with_legends(meeting, login):
+    html = editor(login("alice"), meeting)
+    assert '<legend>Justerare <span class="optional">(valfritt)</span></legend>' in html

@@ -114,7 +114,9 @@ def test_audit_trail_shows_who_changed_a_decision(meeting, login):
     )
     page = client.get(reverse("minutes:editor", args=[meeting.pk])).content.decode()
     assert (
-        "Ändringshistorik" in page and "Alice Andersson" in page and "Gruppen beslutar att ses igen." in page
+        "Ändringshistorik" in page
+        and "Alice Andersson" in page
+        and "Gruppen beslutar att ses igen." in page
     )
 
 
