@@ -86,7 +86,7 @@ def _invited(meeting: Meeting, *also: Person):
 
 def _as_given(data: dict, meeting: Meeting) -> dict:
     """The form's answers as the services take them; "till nästa möte" means this body's."""
-    body = meeting.bodies.first()
+    body = list(meeting.bodies.all())[0]
     return {
         "body": body,
         "text": data["what"],

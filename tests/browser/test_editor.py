@@ -168,3 +168,30 @@ def test_decision_error_is_told_beside_the_field_and_focus_stays(cast, page):
     page.locator(f"#decisions-{item.pk} li", has_text="Mötet avslutas.").wait_for()
     assert active(page) == f"decision-{item.pk}" and field.input_value() == ""
     assert page.evaluate("window.scrollY") > 300
+
+
+def test_editor_with_a_conflict_fits_a_phone(cast, browser, live_server):
+    from samverkan.followup.services import create_assignment
+    from samverkan.minutes.services import add_decision, minutes_for
+
+    meeting = make_meeting(cast.public_body, days_ahead=0)
+    item = meeting.items.first()
+    minutes = minutes_for(meeting)
+    add_decision(minutes, text="Dagordningen godkänns.", item=item)
+    create_assignment(
+        minutes=minutes, body=cast.public_body, text="Boka lokal för hösten", people=[cast.bob]
+    )
+    context = browser.new_context(
+        base_url=live_server.url, locale="sv-SE", viewport={"width": 375, "height": 800}
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, "alice")
+        page.goto(f"/moten/{meeting.pk}/anteckningar/")
+        Note.objects.create(minutes=minutes, item=item, text="Sparad text", revision=1)
+        page.locator(f"#note-{item.pk}").fill("Min text")
+        page.locator(f"#conflict-{item.pk} .conflict").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        screenshot(page, "minutes-editor-conflict-phone")
+    finally:
+        context.close()

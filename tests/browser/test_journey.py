@@ -55,7 +55,7 @@ def test_plan_write_approve_and_report_back(cast, page):
     page.get_by_label("Vad").fill("Ta fram utkast till kommunikationsplan")
     page.get_by_label("till nästa möte").check()
     page.get_by_role("button", name="Lägg till uppdrag").click()
-    assert page.get_by_role("cell", name="Alice Andersson, Bob Berg").is_visible()
+    page.get_by_role("cell", name="Alice Andersson, Bob Berg").wait_for()
     assert serious_violations(page) == []
     screenshot(page, "minutes-editor")
 
