@@ -78,7 +78,7 @@ def _rows(request, minutes: Minutes) -> list[dict]:
                 "saved_at": kept.get("saved"),
                 "error": kept.get("error"),
                 "conflict": conflict,
-                "saved_by": _who(conflict.last_writer()) if conflict else "",
+                "saved_by": _writer(conflict),
                 "decisions": [d for d in decisions if d.item_id == item.pk],
             }
         )
@@ -91,6 +91,12 @@ def _who(user) -> str:
         return "–"
     person = getattr(user, "person", None)
     return person.name if person else user.get_username()
+
+
+def _writer(note: Note | None) -> str:
+    """Who saved the text a writer met in a conflict ("" when not known)."""
+    user = note.last_writer() if note else None
+    return _who(user) if user else ""
 
 
 L = gettext_lazy
@@ -161,7 +167,7 @@ def _note_reply(
         "saved": saved,
         "saved_at": saved_at,
         "conflict": conflict,
-        "saved_by": _who(conflict.last_writer()) if conflict else "",
+        "saved_by": _writer(conflict),
         "mine": text,
         "error": error,
     }
