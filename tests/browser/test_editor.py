@@ -195,3 +195,35 @@ def test_editor_with_a_conflict_fits_a_phone(cast, browser, live_server):
         screenshot(page, "minutes-editor-conflict-phone")
     finally:
         context.close()
+
+
+def test_a_report_back_reloads_the_page_where_the_secretary_was(cast, page):
+    import datetime
+
+    from samverkan.followup.services import create_assignment, plan_with_report_backs
+    from samverkan.minutes.services import minutes_for
+
+    first = make_meeting(cast.public_body, days_ahead=-14)
+    create_assignment(
+        minutes=minutes_for(first),
+        body=cast.public_body,
+        text="Boka lokal",
+        people=[cast.bob],
+        due_body=cast.public_body,
+    )
+    meeting = plan_with_report_backs(
+        bodies=[cast.public_body],
+        date=first.date + datetime.timedelta(days=14),
+        start=datetime.time(9),
+        end=datetime.time(11),
+    )
+    sign_in(page, "alice")
+    page.goto(f"/moten/{meeting.pk}/anteckningar/")
+    button = page.get_by_role("button", name="Återrapporterat")
+    button.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    assert before > 300
+    button.click()
+    page.wait_for_load_state()
+    page.locator(".report-back .tag", has_text="Återrapporterad").wait_for()
+    assert abs(page.evaluate("window.scrollY") - before) < 50
