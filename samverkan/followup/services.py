@@ -27,8 +27,8 @@ def create_assignment(
     origin: str = "",
     by=None,
 ) -> Assignment:
-    if minutes is not None and minutes.is_locked:
-        raise ValidationError(_("Minnesanteckningarna är justerade och låsta."))
+    if minutes is not None:
+        minutes.meeting.check_open_for_edits()
     if not text.strip():
         raise ValidationError(_("Skriv vad uppdraget gäller."))
     if not people and not bodies:
