@@ -228,7 +228,9 @@ def _sign_off_page(request, minutes, mine, form, status=200):
             (item, notes.get(item.pk, ""), [d.text for d in decisions if d.item_id == item.pk])
             for item in meeting.items.all()
         ],
-        "present": meeting.attendance.filter(status=Attendance.Status.PRESENT).select_related("person"),
+        "present": meeting.attendance.filter(status=Attendance.Status.PRESENT).select_related(
+            "person"
+        ),
         "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
     }
     return render(request, "minutes/sign_off.html", context, status=status)

@@ -10,8 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
-from samverkan.directory.models import Body
-from samverkan.directory.models import Person
+from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.forms import RequestApprovalForm
 from samverkan.minutes.services import minutes_for
@@ -64,7 +63,7 @@ def send_invitation(request, pk):
 
 @require_POST
 def request_approval(request, pk):
-    """"Begär justering": the named justerare are asked, each by e-mail with a link."""
+    """ "Begär justering": the named justerare are asked, each by e-mail with a link."""
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
     permissions.require(permissions.can_write_minutes(request.user, meeting))
     minutes = minutes_for(meeting)

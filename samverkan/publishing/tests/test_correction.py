@@ -43,8 +43,9 @@ def test_the_public_keeps_version_1_until_version_2_is_approved_and_published(ca
         assert "Beslut i version ett." in html and "Tillägg i version två." not in html, stage
         text = pdf_text(anonymous.get(pdf_url))
         assert "Beslut i version ett." in text and "Tillägg i version två." not in text, stage
-        assert meeting.pk in [p.meeting_id for p in anonymous.get(
-            reverse("publishing:archive")).context["latest"]], stage
+        assert meeting.pk in [
+            p.meeting_id for p in anonymous.get(reverse("publishing:archive")).context["latest"]
+        ], stage
         if stage == "correcting":
             alice = login("alice")
             alice.post(reverse("minutes:approve", args=[meeting.pk]), {"approval": "nästa möte"})
@@ -61,7 +62,12 @@ def test_the_public_keeps_version_1_until_version_2_is_approved_and_published(ca
     old = anonymous.get(earlier).content.decode()
     assert "Beslut i version ett." in old and "Tillägg i version två." not in old
     assert "Tidigare version 1" in old
-    old_pdf = pdf_text(anonymous.get(reverse("publishing:archive_version_pdf", args=[meeting.pk, 1])))
+    old_pdf = pdf_text(
+        anonymous.get(reverse("publishing:archive_version_pdf", args=[meeting.pk, 1]))
+    )
     assert "Tillägg i version två." not in old_pdf and "Beslut i version ett." in old_pdf
     assert "Tillägg i version två." in pdf_text(anonymous.get(pdf_url))
-    assert anonymous.get(reverse("publishing:archive_version", args=[meeting.pk, 3])).status_code == 404
+    assert (
+        anonymous.get(reverse("publishing:archive_version", args=[meeting.pk, 3])).status_code
+        == 404
+    )
