@@ -10,7 +10,7 @@ from tests.factories import make_meeting, make_membership, make_person
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_two_justerare_approve_in_their_own_sessions_and_the_minutes_lock(
+def test_two_justerare_approve_then_a_correction_keeps_the_public_version(
     cast, page, browser, live_server
 ):
     dana = make_person("dana", name="Dana Dahl", email="dana@example.se")
@@ -60,3 +60,36 @@ def test_two_justerare_approve_in_their_own_sessions_and_the_minutes_lock(
     page.goto(reverse("minutes:editor", args=[meeting.pk]))
     assert page.get_by_text("Justerat av Bob Berg").is_visible()
     assert page.get_by_text("Justerat av Dana Dahl").is_visible()
+
+    # published, then corrected: the public keeps version 1 until version 2 is published
+    page.goto(reverse("publishing:publish", args=[meeting.pk]))
+    page.get_by_label("Skicka till organets ledamöter och ersättare").uncheck()
+    page.get_by_role("button", name="Publicera").click()
+    visitor_context = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    visitor = visitor_context.new_page()
+    public = reverse("publishing:archive_minutes", args=[meeting.pk])
+    visitor.goto(public)
+    assert visitor.get_by_text("Dagordningen godkänns.").is_visible()
+
+    page.goto(reverse("minutes:editor", args=[meeting.pk]))
+    page.get_by_role("button", name="Rätta (ny version)").click()
+    page.locator(f"#decision-{first.pk}").fill("Rättelse: mötet hölls digitalt.")
+    page.locator(f"#decision-{first.pk}").press("Enter")
+    page.wait_for_selector(f"#decisions-{first.pk} li:has-text('Rättelse')")
+    visitor.goto(public)
+    assert visitor.get_by_text("Dagordningen godkänns.").is_visible()
+    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").count() == 0
+
+    page.get_by_text("Justering vid nästa möte eller på papper").click()
+    page.locator("#manual-approval").get_by_label("Vid nästa möte").check()
+    page.get_by_role("button", name="Lås minnesanteckningarna").click()
+    page.goto(reverse("publishing:publish", args=[meeting.pk]))
+    page.get_by_label("Skicka till organets ledamöter och ersättare").uncheck()
+    page.get_by_role("button", name="Publicera").click()
+    visitor.goto(public)
+    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").is_visible()
+    assert visitor.get_by_text("Rättad version 2").is_visible()
+    visitor.get_by_role("link", name="Tidigare version 1").click()
+    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").count() == 0
+    assert serious_violations(visitor) == []
+    visitor_context.close()
