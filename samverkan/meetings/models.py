@@ -105,6 +105,13 @@ class Meeting(models.Model):
         return not self.is_cancelled and self.date < timezone.localdate()
 
     @property
+    def shown_state(self) -> "Meeting.State":
+        """The state as people read it: a meeting whose date has passed is genomfört."""
+        if self.is_held and self.state in (self.State.PLANNED, self.State.INVITED):
+            return self.State.HELD
+        return self.State(self.state)
+
+    @property
     def awaits_approval(self) -> bool:
         return self.state == self.State.AWAITING_APPROVAL
 
