@@ -136,6 +136,8 @@ def _answerable(signoff: SignOff) -> None:
 @transaction.atomic
 def sign_off(signoff: SignOff) -> Version | None:
     """The justerare approves; when all named have, the minutes lock (returns the version)."""
+    # the minutes row is locked first, so two justerare approving at once see each other
+    Minutes.objects.select_for_update().filter(pk=signoff.minutes_id).first()
     signoff = SignOff.objects.select_for_update().get(pk=signoff.pk)
     _answerable(signoff)
     now = timezone.now()
@@ -157,6 +159,7 @@ def send_back(signoff: SignOff, *, comment: str) -> None:
     """The justerare wants changes: the comment goes to the secretary, the minutes reopen."""
     if not comment.strip():
         raise ValidationError(_("Skriv vad som behöver ändras."))
+    Minutes.objects.select_for_update().filter(pk=signoff.minutes_id).first()
     signoff = SignOff.objects.select_for_update().get(pk=signoff.pk)
     _answerable(signoff)
     minutes = signoff.minutes

@@ -202,8 +202,11 @@ def sign_off(request, meeting_pk):
 @require_POST
 def send_back(request, meeting_pk):
     minutes, mine = _asked(request, meeting_pk)
+    if mine is None:
+        messages.error(request, _("Den här begäran om justering är inte öppen längre."))
+        return redirect("minutes:sign_off", meeting_pk=minutes.meeting_id)
     form = SendBackForm(request.POST)
-    if form.is_valid() and mine is not None:
+    if form.is_valid():
         comment = form.cleaned_data["comment"]
         if act(
             request,

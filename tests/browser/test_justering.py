@@ -35,10 +35,12 @@ def test_two_justerare_approve_then_a_correction_keeps_the_public_version(
 
     link = reverse("minutes:sign_off", args=[meeting.pk])
     for number, username in enumerate(["bob", "dana"], start=1):
-        context = browser.new_context(base_url=live_server.url, locale="sv-SE")
+        phone = {"width": 375, "height": 800} if number == 2 else {"width": 1280, "height": 900}
+        context = browser.new_context(base_url=live_server.url, locale="sv-SE", viewport=phone)
         justerare = context.new_page()
         sign_in(justerare, username)
         justerare.goto(link)
+        assert justerare.evaluate("document.documentElement.scrollWidth") <= phone["width"]
         assert justerare.get_by_text("Dagordningen godkänns.").is_visible()
         assert justerare.get_by_text("Du är utsedd att justera").is_visible()
         if number == 1:
