@@ -145,3 +145,9 @@ def can_update_assignment(user: AnyUser, assignment) -> bool:
     if can_edit_body(user, assignment.body):
         return True
     return user.is_authenticated and assignment.owner_people.filter(user=user).exists()
+
+
+def is_asked_to_approve(user: AnyUser, minutes) -> bool:
+    """A justerare named in a request for these minutes: opens the justering page, and
+    approves or sends back their own sign-off (never someone else's)."""
+    return user.is_authenticated and minutes.signoffs.filter(person__user_id=user.pk).exists()

@@ -50,8 +50,8 @@ def create_assignment(
 
 
 def _check_open(minutes: Minutes) -> None:
-    if minutes.is_locked:
-        raise ValidationError(_("Minnesanteckningarna är justerade och låsta."))
+    """Assignments given at a meeting are part of its record: frozen with the minutes."""
+    minutes.meeting.check_open_for_edits()
 
 
 def _check_given(text: str, people, bodies) -> None:

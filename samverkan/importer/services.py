@@ -210,17 +210,18 @@ def _meeting_for(body: Body, day: datetime.date, found: dict) -> Meeting:
         "start": _time(found["start"]),
         "end": _time(found["end"]),
         "place": (found["location"] or "")[:200],
-        "state": Meeting.State.HELD,
     }
     planned = body.meetings.filter(date=day, state=Meeting.State.PLANNED, source=None).first()
     if planned:
         for name, value in fields.items():
             setattr(planned, name, value or getattr(planned, name))
         planned.save()
+        planned.mark_held()
         planned.attendance.all().delete()  # the document says who came
         return planned
     meeting = Meeting.objects.create(date=day, **fields)
     meeting.bodies.set([body])
+    meeting.mark_held()
     return meeting
 
 

@@ -48,6 +48,7 @@ class Meeting(models.Model):
         PLANNED = "planerat", _("Planerat")
         INVITED = "kallelse skickad", _("Kallelse skickad")
         HELD = "genomfört", _("Genomfört")
+        AWAITING_APPROVAL = "justering begärd", _("Justering begärd")
         APPROVED = "protokoll justerat", _("Protokoll justerat")
         PUBLISHED = "publicerat", _("Publicerat")
         CANCELLED = "inställt", _("Inställt")
@@ -88,15 +89,140 @@ class Meeting(models.Model):
         names = [b.short_name or b.name for b in self.bodies.all()]
         return " och ".join(names) if names else str(_("Möte"))
 
+    # The lifecycle: planerat → kallelse skickad → genomfört → (justering begärd) →
+    # protokoll justerat → publicerat; "Rätta (ny version)" goes back to genomfört, and a
+    # meeting that is not held yet may be inställt. Only these methods write `state`.
+
     @property
     def is_cancelled(self) -> bool:
         return self.state == self.State.CANCELLED
 
     @property
     def is_held(self) -> bool:
-        if self.state in (self.State.HELD, self.State.APPROVED, self.State.PUBLISHED):
+        """Held when its date has passed or the secretary said so; never by someone typing."""
+        if self.state not in (self.State.PLANNED, self.State.INVITED, self.State.CANCELLED):
             return True
         return not self.is_cancelled and self.date < timezone.localdate()
+
+    @property
+    def shown_state(self) -> "Meeting.State":
+        """The state as people read it: a meeting whose date has passed is genomfört."""
+        if self.is_held and self.state in (self.State.PLANNED, self.State.INVITED):
+            return self.State.HELD
+        return self.State(self.state)
+
+    @property
+    def awaits_approval(self) -> bool:
+        return self.state == self.State.AWAITING_APPROVAL
+
+    @property
+    def is_locked(self) -> bool:
+        """Justerade: nothing the record shows may change until a correction is opened."""
+        return self.state in (self.State.APPROVED, self.State.PUBLISHED)
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+    @property
+    def is_open_for_edits(self) -> bool:
+        return not (self.is_cancelled or self.is_locked or self.awaits_approval)
+
+    @property
+    def can_be_invited(self) -> bool:
+        return self.state == self.State.PLANNED and not self.is_held
+
+    @property
+    def can_be_moved(self) -> bool:
+        return not (self.is_held or self.is_cancelled)
+
+    can_be_cancelled = can_be_moved
+    can_be_marked_held = can_be_moved
+
+    def check_open_for_edits(self) -> None:
+        """Raise the Swedish refusal every edit of the record gives once it is frozen."""
+        if self.is_cancelled:
+            raise ValidationError(_("Mötet är inställt."))
+        if self.is_locked:
+            raise ValidationError(
+                _(
+                    "Minnesanteckningarna är justerade och låsta. "
+                    "Välj Rätta (ny version) för att ändra."
+                )
+            )
+        if self.awaits_approval:
+            raise ValidationError(
+                _(
+                    "Minnesanteckningarna väntar på justering. Ta tillbaka begäran om "
+                    "justering, eller vänta tills en justerare skickar tillbaka dem."
+                )
+            )
+
+    def _become(self, state: str, *fields: str) -> None:
+        self.state = state
+        self.save(update_fields=["state", *fields])
+
+    def mark_invited(self) -> None:
+        """The kallelse went out; sending it again changes nothing."""
+        if self.is_cancelled:
+            raise ValidationError(_("Mötet är inställt."))
+        if self.state == self.State.PLANNED:
+            self._become(self.State.INVITED)
+
+    def mark_held(self) -> None:
+        """The secretary says the meeting took place (before its date has passed)."""
+        if self.is_cancelled:
+            raise ValidationError(_("Ett inställt möte kan inte ha genomförts."))
+        if self.state in (self.State.PLANNED, self.State.INVITED):
+            self._become(self.State.HELD)
+
+    def mark_awaiting_approval(self) -> None:
+        self.check_open_for_edits()
+        self._become(self.State.AWAITING_APPROVAL)
+
+    def mark_sent_back(self) -> None:
+        """A justerare sent the minutes back, or the request was taken back: open again."""
+        if self.awaits_approval:
+            self._become(self.State.HELD)
+
+    def mark_approved(self) -> None:
+        if self.is_cancelled:
+            raise ValidationError(_("Ett inställt möte har inga minnesanteckningar."))
+        if self.is_locked:
+            raise ValidationError(_("Minnesanteckningarna är redan justerade."))
+        self._become(self.State.APPROVED)
+
+    def mark_published(self) -> None:
+        if not self.is_locked:
+            raise ValidationError(_("Bara justerade minnesanteckningar kan publiceras."))
+        if not self.is_published:
+            self._become(self.State.PUBLISHED)
+
+    def reopen_for_correction(self) -> None:
+        """A new version is opened; the approved one stays as it was (and public if it was)."""
+        if not self.is_locked:
+            raise ValidationError(_("Minnesanteckningarna är inte justerade ännu."))
+        self._become(self.State.HELD)
+
+    def cancel(self, reason: str) -> None:
+        if not self.can_be_cancelled:
+            raise ValidationError(
+                _("Mötet är redan inställt.")
+                if self.is_cancelled
+                else _("Ett genomfört möte kan inte ställas in.")
+            )
+        self.cancel_reason = reason
+        self._become(self.State.CANCELLED, "cancel_reason")
+
+    def move(self, date: datetime.date, start=None, end=None) -> None:
+        if not self.can_be_moved:
+            raise ValidationError(_("Bara kommande möten kan flyttas."))
+        self.moved_from = self.moved_from or self.date
+        self.date = date
+        self.start = start or self.start
+        self.end = end or self.end
+        self.full_clean()
+        self.save()
 
     def starts_at(self) -> datetime.datetime | None:
         if not self.start:

@@ -50,6 +50,7 @@ def add_item(
     position: int | None = None,
 ) -> AgendaItem:
     """A new item, last on the agenda unless a position is given."""
+    meeting.check_open_for_edits()
     if position is None:
         last = meeting.items.order_by("-position").first()
         position = (last.position + 1) if last else 1
@@ -61,7 +62,13 @@ def add_item(
     return item
 
 
+def check_item_editable(item: AgendaItem) -> None:
+    """An item's title, kind, description, responsible and attachments: until justering."""
+    item.meeting.check_open_for_edits()
+
+
 def move_item(item: AgendaItem, *, up: bool) -> None:
+    item.meeting.check_open_for_edits()
     siblings = list(item.meeting.items.all())
     i = siblings.index(item)
     j = i - 1 if up else i + 1
@@ -82,6 +89,7 @@ def _number(items: list[AgendaItem]) -> None:
 def remove_item(item: AgendaItem) -> None:
     """Take an item off the agenda before the meeting; afterwards it is part of the record."""
     meeting = item.meeting
+    meeting.check_open_for_edits()
     if meeting.is_held:
         raise ValidationError(
             _("Mötet är genomfört, så punkten är en del av protokollet och kan inte tas bort.")
@@ -94,6 +102,7 @@ def remove_item(item: AgendaItem) -> None:
 def set_attendance(
     meeting: Meeting, person: Person, *, status: str, substitute: Person | None = None
 ) -> Attendance:
+    meeting.check_open_for_edits()
     if status == Attendance.Status.SUBSTITUTE and substitute is None:
         raise ValidationError(_("Ange vem som går i stället."))
     if substitute == person:
@@ -110,27 +119,26 @@ def set_attendance(
 
 
 @transaction.atomic
+def record_attendance(meeting: Meeting, statuses: dict[int, str]) -> None:
+    """Who was there, person by person (the secretary's list at or after the meeting)."""
+    meeting.check_open_for_edits()
+    for row in meeting.attendance.all():
+        status = statuses.get(row.person_id)
+        if status and status != row.status:
+            row.status = status
+            row.save(update_fields=["status"])
+
+
+@transaction.atomic
 def cancel_meeting(meeting: Meeting, *, reason: str) -> None:
-    if meeting.is_held:
-        raise ValidationError(_("Ett genomfört möte kan inte ställas in."))
-    meeting.state = Meeting.State.CANCELLED
-    meeting.cancel_reason = reason
-    meeting.save(update_fields=["state", "cancel_reason"])
+    meeting.cancel(reason)
 
 
 @transaction.atomic
 def move_meeting(meeting: Meeting, *, date: datetime.date, start=None, end=None) -> None:
-    if meeting.is_held or meeting.is_cancelled:
-        raise ValidationError(_("Bara kommande möten kan flyttas."))
-    meeting.moved_from = meeting.moved_from or meeting.date
-    meeting.date = date
-    meeting.start = start or meeting.start
-    meeting.end = end or meeting.end
-    meeting.full_clean()
-    meeting.save()
+    meeting.move(date, start, end)
 
 
+@transaction.atomic
 def mark_held(meeting: Meeting) -> None:
-    if meeting.state in (Meeting.State.PLANNED, Meeting.State.INVITED):
-        meeting.state = Meeting.State.HELD
-        meeting.save(update_fields=["state"])
+    meeting.mark_held()

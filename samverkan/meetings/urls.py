@@ -10,6 +10,7 @@ urlpatterns = [
     path("moten/<int:pk>/kallelse/", views.invitation, name="invitation"),
     path("moten/<int:pk>/stall-in/", views.meeting_cancel, name="cancel"),
     path("moten/<int:pk>/flytta/", views.meeting_move, name="move"),
+    path("moten/<int:pk>/genomfort/", views.mark_held, name="mark_held"),
     path("moten/<int:pk>/punkter/ny/", views.item_add, name="item_add"),
     path("moten/<int:pk>/punkter/<int:item_pk>/flytta/", views.item_move, name="item_move"),
     path("moten/<int:pk>/punkter/<int:item_pk>/andra/", views.item_edit, name="item_edit"),

@@ -116,18 +116,22 @@ def item_add(request, pk):
     people = Person.objects.filter(attendance__meeting=meeting)
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people)
     if form.is_valid():
-        with transaction.atomic():
-            data = form.cleaned_data
-            item = services.add_item(
-                meeting,
-                title=data["title"],
-                kind=data["kind"],
-                responsible=data["responsible"],
-                description=data["description"],
-            )
-            form.save_attachment(item)
-        messages.success(request, _("Punkten har lagts till."))
-        return redirect(meeting)
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                item = services.add_item(
+                    meeting,
+                    title=data["title"],
+                    kind=data["kind"],
+                    responsible=data["responsible"],
+                    description=data["description"],
+                )
+                form.save_attachment(item)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Punkten har lagts till."))
+            return redirect(meeting)
     return form_page(
         request,
         form,
@@ -144,10 +148,15 @@ def item_edit(request, pk, item_pk):
     people = Person.objects.filter(attendance__meeting=meeting)
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people, instance=item)
     if form.is_valid():
-        with transaction.atomic():
-            form.save_attachment(form.save())
-        messages.success(request, _("Punkten är ändrad."))
-        return redirect(meeting)
+        try:
+            with transaction.atomic():
+                services.check_item_editable(item)
+                form.save_attachment(form.save())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Punkten är ändrad."))
+            return redirect(meeting)
     return form_page(
         request,
         form,
@@ -174,9 +183,17 @@ def item_remove(request, pk, item_pk):
 def item_move(request, pk, item_pk):
     meeting = _meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
-    services.move_item(
-        get_object_or_404(meeting.items, pk=item_pk), up=request.POST.get("up") == "1"
-    )
+    item = get_object_or_404(meeting.items, pk=item_pk)
+    up = request.POST.get("up") == "1"
+    act(request, lambda: services.move_item(item, up=up), done=_("Punkten är flyttad."))
+    return redirect(meeting)
+
+
+@require_POST
+def mark_held(request, pk):
+    meeting = _meeting(request, pk)
+    permissions.require(permissions.can_edit_meeting(request.user, meeting))
+    act(request, lambda: services.mark_held(meeting), done=_("Mötet är markerat som genomfört."))
     return redirect(meeting)
 
 
@@ -205,12 +222,14 @@ def attendance(request, pk):
     rows = list(meeting.attendance.select_related("person"))
     form = AttendanceForm(request.POST or None, rows=rows)
     if form.is_valid():
-        with transaction.atomic():
-            for row in rows:
-                row.status = form.cleaned_data[f"p{row.person_id}"]
-                row.save(update_fields=["status"])
-        messages.success(request, _("Närvaron är sparad."))
-        return redirect(meeting)
+        statuses = {row.person_id: form.cleaned_data[f"p{row.person_id}"] for row in rows}
+        try:
+            services.record_attendance(meeting, statuses)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Närvaron är sparad."))
+            return redirect(meeting)
     return form_page(
         request,
         form,

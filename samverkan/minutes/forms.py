@@ -41,20 +41,54 @@ class DecisionForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    approval = forms.ChoiceField(label=_("Justeras"), choices=Minutes.Approval.choices)
+    """A justering made outside Samverkan: at the next meeting, or signed on paper."""
+
+    approval = forms.ChoiceField(
+        label=_("Justeras"),
+        choices=[
+            (Minutes.Approval.NEXT_MEETING, _("Vid nästa möte")),
+            (Minutes.Approval.ON_PAPER, _("Justerat på papper")),
+        ],
+        widget=forms.RadioSelect,
+    )
     approvers = forms.ModelMultipleChoiceField(
-        label=_("Justerare"),
+        label=_("Som justerade på papper"),
         queryset=Person.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, people, **kwargs):
+        kwargs.setdefault("auto_id", "manual_%s")  # beside the request form on one page
         super().__init__(*args, **kwargs)
         self.fields["approvers"].queryset = people
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("approval") == Minutes.Approval.BY_PERSONS and not cleaned.get("approvers"):
-            self.add_error("approvers", _("Välj vem som justerar, eller justera vid nästa möte."))
+        if cleaned.get("approval") == Minutes.Approval.ON_PAPER and not cleaned.get("approvers"):
+            self.add_error("approvers", _("Välj vem som justerade på papper."))
         return cleaned
+
+
+class RequestApprovalForm(forms.Form):
+    """Whom to ask: each named justerare gets an e-mail and approves in their own account."""
+
+    approvers = forms.ModelMultipleChoiceField(
+        label=_("Justerare"),
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj vem som justerar, eller justera vid nästa möte.")},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approvers"].queryset = people
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Vad behöver ändras?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Skriv vad som behöver ändras.")},
+    )

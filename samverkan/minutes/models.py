@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +15,7 @@ class Minutes(models.Model):
     class Approval(models.TextChoices):
         BY_PERSONS = "justerare", _("Av utsedda justerare")
         NEXT_MEETING = "nästa möte", _("Vid nästa möte")
+        ON_PAPER = "papper", _("Justerat på papper")
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -44,6 +46,86 @@ class Minutes(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.approved_at is not None
+
+    def current_signoffs(self):
+        """The sign-offs of the open request (waiting or given) for this version."""
+        return self.signoffs.filter(
+            version=self.version, status__in=(SignOff.Status.WAITING, SignOff.Status.APPROVED)
+        ).select_related("person")
+
+    def signoff_for(self, user) -> "SignOff | None":
+        if not user.is_authenticated:
+            return None
+        return self.current_signoffs().filter(person__user_id=user.pk).first()
+
+    def sent_back(self):
+        """What justerare sent back for this version, newest first."""
+        return self.signoffs.filter(version=self.version, status=SignOff.Status.RETURNED)
+
+    def approval_lines(self) -> list[str]:
+        """How the minutes were or will be approved, as the documents say it."""
+        if self.approval == self.Approval.NEXT_MEETING:
+            return ["Justeras vid nästa möte"]
+        if self.is_locked and self.approval == self.Approval.BY_PERSONS:
+            signed = self.signoffs.filter(version=self.version, status=SignOff.Status.APPROVED)
+            return [
+                f"Justerat av {s.person.name} {when(s.approved_at)}"
+                for s in signed.select_related("person").order_by("approved_at")
+            ]
+        names = ", ".join(p.name for p in self.approvers.all())
+        if self.is_locked and self.approval == self.Approval.ON_PAPER:
+            text = f"Justerat på papper av {names}" if names else "Justerat på papper"
+            return [f"{text} (registrerat {when(self.approved_at)})"]
+        return [f"Justerare: {names}"] if names else []
+
+
+def when(moment) -> str:
+    """ "3 december 2026 kl. 10.14" in the local time."""
+    local = timezone.localtime(moment)
+    return f"{formats.date_format(local, 'j F Y')} kl. {local:%H.%M}"
+
+
+class SignOff(models.Model):
+    """One named justerare's approval of one version, asked for by e-mail and given in person."""
+
+    class Status(models.TextChoices):
+        WAITING = "väntar", _("Väntar på justering")
+        APPROVED = "justerat", _("Justerat")
+        RETURNED = "tillbakaskickat", _("Skickat tillbaka")
+        WITHDRAWN = "återtaget", _("Begäran återtagen")
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="signoffs")
+    version = models.PositiveIntegerField(_("version"))
+    person = models.ForeignKey(
+        Person, verbose_name=_("justerare"), on_delete=models.PROTECT, related_name="signoffs"
+    )
+    status = models.CharField(
+        _("läge"), max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+    requested_at = models.DateTimeField(_("begärt"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("svarat"), null=True, blank=True)
+    comment = models.TextField(_("kommentar"), max_length=4000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["minutes", "-requested_at", "person__name"]
+        verbose_name = _("justering")
+        verbose_name_plural = _("justeringar")
+
+    def __str__(self) -> str:
+        return f"{self.person} v{self.version}: {self.get_status_display()}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING
 
 
 class Note(models.Model):

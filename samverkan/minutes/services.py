@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.directory.models import Person
 from samverkan.meetings.models import AgendaItem, Meeting
-from samverkan.meetings.services import mark_held
-from samverkan.minutes.models import Decision, Minutes, Note, Version
+from samverkan.minutes.models import Decision, Minutes, Note, SignOff, Version
+from samverkan.minutes.signals import version_approved
 
 
 class EditConflict(Exception):
@@ -26,8 +27,12 @@ def minutes_for(meeting: Meeting) -> Minutes:
 
 
 def _check_open(minutes: Minutes) -> None:
+    """Refused once justering is asked for or given: the meeting's lifecycle says why."""
+    minutes.meeting.check_open_for_edits()
     if minutes.is_locked:
-        raise ValidationError(_("Minnesanteckningarna är justerade och låsta."))
+        raise ValidationError(
+            _("Minnesanteckningarna är justerade och låsta. Välj Rätta (ny version) för att ändra.")
+        )
 
 
 @transaction.atomic
@@ -40,7 +45,6 @@ def save_note(minutes: Minutes, item: AgendaItem, *, text: str, revision: int) -
     note.text = text
     note.revision += 1
     note.save()
-    mark_held(minutes.meeting)
     return note
 
 
@@ -76,9 +80,7 @@ def add_decision(minutes: Minutes, *, text: str, item: AgendaItem | None) -> Dec
     _check_open(minutes)
     if not text.strip():
         raise ValidationError(_("Skriv vad som beslutades."))
-    decision = Decision.objects.create(minutes=minutes, item=item, text=text.strip())
-    mark_held(minutes.meeting)
-    return decision
+    return Decision.objects.create(minutes=minutes, item=item, text=text.strip())
 
 
 @transaction.atomic
@@ -118,34 +120,120 @@ def snapshot(minutes: Minutes) -> dict:
 
 @transaction.atomic
 def approve(
-    minutes: Minutes, *, by, approval: str = Minutes.Approval.BY_PERSONS, approvers=()
+    minutes: Minutes, *, by, approval: str = Minutes.Approval.ON_PAPER, approvers=()
 ) -> Version:
+    """The secretary records a justering made outside Samverkan: on paper, or at next meeting.
+
+    Named justerare approve in their own accounts instead (request_approval, sign_off).
+    """
+    if approval == Minutes.Approval.BY_PERSONS:
+        raise ValidationError(_("Justerarna justerar själva: välj Begär justering."))
     _check_open(minutes)
+    if approval == Minutes.Approval.NEXT_MEETING:
+        approvers = ()
+    return _lock(minutes, by=by, approval=approval, approvers=approvers)
+
+
+def _lock(minutes: Minutes, *, by, approval: str, approvers) -> Version:
     minutes.approval = approval
-    minutes.save(update_fields=["approval"])
+    minutes.approved_at, minutes.approved_by = timezone.now(), by
+    minutes.save(update_fields=["approval", "approved_at", "approved_by"])
     minutes.approvers.set(approvers)
-    now = timezone.now()
-    minutes.approved_at, minutes.approved_by = now, by
-    minutes.save(update_fields=["approved_at", "approved_by"])
+    minutes.meeting.mark_approved()
+    content = snapshot(minutes)
+    content["approval"] = minutes.approval_lines()
     version = Version.objects.create(
-        minutes=minutes, number=minutes.version, approved_at=now, content=snapshot(minutes)
+        minutes=minutes, number=minutes.version, approved_at=minutes.approved_at, content=content
     )
-    meeting = minutes.meeting
-    meeting.state = Meeting.State.APPROVED
-    meeting.save(update_fields=["state"])
+    version_approved.send(sender=Version, version=version)
     return version
 
 
 @transaction.atomic
+def request_approval(minutes: Minutes, *, people: list[Person], by) -> list[SignOff]:
+    """Ask the named justerare to approve; the minutes wait (unchanged) until they answer."""
+    if not people:
+        raise ValidationError(_("Välj vem som justerar, eller justera vid nästa möte."))
+    invited = set(minutes.meeting.attendance.values_list("person_id", flat=True))
+    if any(p.pk not in invited for p in people):
+        raise ValidationError(_("Justerare väljs bland mötets kallade och närvarande."))
+    _check_open(minutes)
+    minutes.meeting.mark_awaiting_approval()
+    minutes.approval = Minutes.Approval.BY_PERSONS
+    minutes.save(update_fields=["approval"])
+    minutes.approvers.set(people)
+    now = timezone.now()
+    return [
+        SignOff.objects.create(
+            minutes=minutes, version=minutes.version, person=p, requested_at=now, requested_by=by
+        )
+        for p in people
+    ]
+
+
+def _answerable(signoff: SignOff) -> None:
+    current = signoff.minutes.current_signoffs().filter(pk=signoff.pk).exists()
+    if not (current and signoff.is_waiting and signoff.minutes.meeting.awaits_approval):
+        raise ValidationError(_("Den här begäran om justering är inte öppen längre."))
+
+
+@transaction.atomic
+def sign_off(signoff: SignOff) -> Version | None:
+    """The justerare approves; when all named have, the minutes lock (returns the version)."""
+    # the minutes row is locked first, so two justerare approving at once see each other
+    Minutes.objects.select_for_update().filter(pk=signoff.minutes_id).first()
+    signoff = SignOff.objects.select_for_update().get(pk=signoff.pk)
+    _answerable(signoff)
+    now = timezone.now()
+    signoff.status, signoff.approved_at, signoff.answered_at = SignOff.Status.APPROVED, now, now
+    signoff.save(update_fields=["status", "approved_at", "answered_at"])
+    minutes = signoff.minutes
+    if minutes.current_signoffs().filter(status=SignOff.Status.WAITING).exists():
+        return None
+    return _lock(
+        minutes,
+        by=signoff.person.user,
+        approval=Minutes.Approval.BY_PERSONS,
+        approvers=[s.person for s in minutes.current_signoffs()],
+    )
+
+
+@transaction.atomic
+def send_back(signoff: SignOff, *, comment: str) -> None:
+    """The justerare wants changes: the comment goes to the secretary, the minutes reopen."""
+    if not comment.strip():
+        raise ValidationError(_("Skriv vad som behöver ändras."))
+    Minutes.objects.select_for_update().filter(pk=signoff.minutes_id).first()
+    signoff = SignOff.objects.select_for_update().get(pk=signoff.pk)
+    _answerable(signoff)
+    minutes = signoff.minutes
+    _close_request(minutes)
+    signoff.status, signoff.comment = SignOff.Status.RETURNED, comment.strip()
+    signoff.answered_at = timezone.now()
+    signoff.save(update_fields=["status", "comment", "answered_at"])
+
+
+@transaction.atomic
+def withdraw_request(minutes: Minutes) -> None:
+    """The secretary takes the request back to edit; a new request asks everyone again."""
+    if not minutes.meeting.awaits_approval:
+        raise ValidationError(_("Ingen justering är begärd."))
+    _close_request(minutes)
+
+
+def _close_request(minutes: Minutes) -> None:
+    minutes.current_signoffs().update(status=SignOff.Status.WITHDRAWN)
+    minutes.meeting.mark_sent_back()
+
+
+@transaction.atomic
 def start_correction(minutes: Minutes) -> Minutes:
-    """Reopen approved minutes as a new version; the approved one stays readable."""
+    """Reopen approved minutes as a new version; the approved one stays readable (and public)."""
     if not minutes.is_locked:
         raise ValidationError(_("Minnesanteckningarna är inte justerade ännu."))
+    minutes.meeting.reopen_for_correction()
     minutes.version += 1
     minutes.approved_at = None
     minutes.approved_by = None
     minutes.save(update_fields=["version", "approved_at", "approved_by"])
-    meeting = minutes.meeting
-    meeting.state = Meeting.State.HELD
-    meeting.save(update_fields=["state"])
     return minutes

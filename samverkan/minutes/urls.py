@@ -25,5 +25,16 @@ urlpatterns = [
     ),
     path("moten/<int:meeting_pk>/justera/", views.approve, name="approve"),
     path("moten/<int:meeting_pk>/rätta/", views.correct, name="correct"),
+    path(
+        "moten/<int:meeting_pk>/justering/aterta/",
+        views.withdraw_request,
+        name="withdraw_request",
+    ),
+    path("moten/<int:meeting_pk>/justering/", views.sign_off, name="sign_off"),
+    path(
+        "moten/<int:meeting_pk>/justering/skicka-tillbaka/",
+        views.send_back,
+        name="send_back",
+    ),
     path("moten/<int:meeting_pk>/versioner/<int:number>/", views.version, name="version"),
 ]

@@ -11,10 +11,16 @@ from django_htmx.http import trigger_client_event
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Person
-from samverkan.meetings.models import Meeting
+from samverkan.meetings.models import Attendance, Meeting
 from samverkan.minutes import services
-from samverkan.minutes.forms import ApproveForm, DecisionForm, NoteForm
-from samverkan.minutes.models import Decision, Minutes, Note
+from samverkan.minutes.forms import (
+    ApproveForm,
+    DecisionForm,
+    NoteForm,
+    RequestApprovalForm,
+    SendBackForm,
+)
+from samverkan.minutes.models import Decision, Minutes, Note, SignOff
 from samverkan.pages import act, form_page
 
 
@@ -49,11 +55,15 @@ def editor_page(request, minutes: Minutes, *, status: int = 200, **extra):
         "minutes": minutes,
         "items": _rows(request, minutes),
         "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
-        "can_write": can_write and not minutes.is_locked,
+        "can_write": can_write and meeting.is_open_for_edits and not minutes.is_locked,
+        "can_manage_approval": can_write and meeting.awaits_approval,
         "can_correct": minutes.is_locked and permissions.is_secretary_of(request.user, meeting),
-        "approve_form": ApproveForm(
-            initial={"approval": minutes.approval}, people=_invited(meeting)
+        "request_form": RequestApprovalForm(
+            initial={"approvers": minutes.approvers.all()}, people=_invited(meeting)
         ),
+        "approve_form": ApproveForm(people=_invited(meeting)),
+        "signoffs": minutes.current_signoffs(),
+        "sent_back": minutes.sent_back().select_related("person"),
         "history": _changes(minutes),
         **extra,
     }
@@ -267,7 +277,79 @@ def approve(request, meeting_pk):
 
 
 def _invited(meeting):
-    return Person.objects.filter(attendance__meeting=meeting)
+    return Person.objects.filter(attendance__meeting=meeting).order_by("name")
+
+
+@require_POST
+def withdraw_request(request, meeting_pk):
+    minutes = _minutes(request, meeting_pk, write=True)
+    act(
+        request,
+        lambda: services.withdraw_request(minutes),
+        done=_("Begäran om justering är återtagen. Minnesanteckningarna kan ändras igen."),
+    )
+    return redirect(f"{minutes.get_absolute_url()}#approve-h")
+
+
+def _asked(request, meeting_pk) -> tuple[Minutes, SignOff | None]:
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
+    minutes = get_object_or_404(Minutes, meeting=meeting)
+    permissions.require(permissions.is_asked_to_approve(request.user, minutes))
+    return minutes, minutes.signoff_for(request.user)
+
+
+def sign_off(request, meeting_pk):
+    """The justerare's page: the minutes as they stand, to approve or send back."""
+    minutes, mine = _asked(request, meeting_pk)
+    if request.method == "POST":
+        if mine is not None:
+            act(
+                request,
+                lambda: services.sign_off(mine),
+                done=_("Tack, du har justerat minnesanteckningarna."),
+            )
+        return redirect("minutes:sign_off", meeting_pk=minutes.meeting_id)
+    return _sign_off_page(request, minutes, mine, SendBackForm())
+
+
+@require_POST
+def send_back(request, meeting_pk):
+    minutes, mine = _asked(request, meeting_pk)
+    if mine is None:
+        messages.error(request, _("Den här begäran om justering är inte öppen längre."))
+        return redirect("minutes:sign_off", meeting_pk=minutes.meeting_id)
+    form = SendBackForm(request.POST)
+    if form.is_valid():
+        comment = form.cleaned_data["comment"]
+        if act(
+            request,
+            lambda: services.send_back(mine, comment=comment),
+            done=_("Minnesanteckningarna är skickade tillbaka till sekreteraren."),
+        ):
+            return redirect("minutes:sign_off", meeting_pk=minutes.meeting_id)
+    return _sign_off_page(request, minutes, mine, form, status=400)
+
+
+def _sign_off_page(request, minutes, mine, form, status=200):
+    meeting = minutes.meeting
+    notes = {n.item_id: n.text for n in minutes.notes.all()}
+    decisions = list(minutes.decisions.all())
+    context = {
+        "meeting": meeting,
+        "minutes": minutes,
+        "mine": mine,
+        "form": form,
+        "signoffs": minutes.current_signoffs(),
+        "items": [
+            (item, notes.get(item.pk, ""), [d.text for d in decisions if d.item_id == item.pk])
+            for item in meeting.items.all()
+        ],
+        "present": meeting.attendance.filter(status=Attendance.Status.PRESENT).select_related(
+            "person"
+        ),
+        "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
+    }
+    return render(request, "minutes/sign_off.html", context, status=status)
 
 
 @require_POST

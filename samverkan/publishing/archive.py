@@ -16,16 +16,24 @@ def publish(
 ) -> Publication:
     """Approved minutes become published and, if asked, are e-mailed in the same step.
 
-    Publishing a corrected version again updates the date.
+    Publishing a corrected version replaces the public one and updates the date; the earlier
+    versions stay readable in the archive.
     """
     minutes = getattr(meeting, "minutes", None)
     if minutes is None or not minutes.is_locked:
         raise ValidationError(_("Bara justerade minnesanteckningar kan publiceras."))
+    now = timezone.now()
     publication, _created = Publication.objects.update_or_create(
-        meeting=meeting, defaults={"published_at": timezone.now(), "published_by": by}
+        meeting=meeting,
+        defaults={"published_at": now, "published_by": by, "version": minutes.version},
+        create_defaults={
+            "published_at": now,
+            "published_by": by,
+            "version": minutes.version,
+            "first_published_at": now,
+        },
     )
-    meeting.state = Meeting.State.PUBLISHED
-    meeting.save(update_fields=["state"])
+    meeting.mark_published()
     if to_members or lists:
         mailing.send_minutes(meeting, by=by, to_members=to_members, lists=lists)
     return publication

@@ -53,24 +53,35 @@ def archive_body(request, pk):
     )
 
 
-def _published_meeting(pk):
+def _publication(pk, number=None) -> tuple[Publication, int]:
+    """The public version, or an earlier approved one of the same published minutes."""
     publication = _published().filter(meeting__pk=pk).first()
-    if publication is None:
+    if publication is None or (number is not None and not 1 <= number <= publication.version):
         raise Http404
-    return publication.meeting
+    if number is not None and not publication.meeting.minutes.versions.filter(number=number):
+        raise Http404
+    return publication, number or publication.version
 
 
-def archive_minutes(request, pk):
-    meeting = _published_meeting(pk)
-    return render(
-        request, "publishing/archive_minutes.html", {"meeting": meeting, "c": gather(meeting)}
-    )
+def archive_minutes(request, pk, number=None):
+    publication, shown = _publication(pk, number)
+    meeting = publication.meeting
+    context = {
+        "meeting": meeting,
+        "publication": publication,
+        "shown": shown,
+        "approved": meeting.minutes.versions.filter(number=shown).first(),
+        "c": gather(meeting, shown),
+    }
+    return render(request, "publishing/archive_minutes.html", context)
 
 
-def archive_pdf(request, pk):
-    meeting = _published_meeting(pk)
-    response = HttpResponse(minutes_pdf(meeting), content_type="application/pdf")
-    name = f"minnesanteckningar-{meeting.date:%Y-%m-%d}.pdf"
+def archive_pdf(request, pk, number=None):
+    publication, shown = _publication(pk, number)
+    meeting = publication.meeting
+    response = HttpResponse(minutes_pdf(meeting, shown), content_type="application/pdf")
+    suffix = f"-version-{shown}" if number else ""
+    name = f"minnesanteckningar-{meeting.date:%Y-%m-%d}{suffix}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
@@ -92,7 +103,8 @@ class PublishedMinutesFeed(Feed):
         return f"Minnesanteckningar {item.meeting.title} {item.meeting.date:%Y-%m-%d}"
 
     def item_description(self, item):
-        decisions = [d.text for d in item.meeting.minutes.decisions.all()]
+        c = gather(item.meeting, item.version)
+        decisions = [d for _title, _notes, texts in c.items for d in texts]
         return "Beslut: " + " ".join(decisions) if decisions else ""
 
     def item_link(self, item):

@@ -4,7 +4,7 @@ PDF through WeasyPrint, DOCX through python-docx.
 """
 
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import groupby
 
 from django.template.loader import render_to_string
@@ -54,10 +54,51 @@ class MinutesContent:
     items: list[tuple[str, str, list[str]]]  # title, notes, decisions
     assignments: list[tuple[str, str, str]]  # who, what, when
     next_meeting: str
-    approval: str
+    approval: list[str]
 
 
-def gather(meeting: Meeting) -> MinutesContent:
+def gather(meeting: Meeting, number: int | None = None) -> MinutesContent:
+    """What the minutes show: an approved version from its snapshot (so nothing changed
+    later reaches it), a draft as it stands. Without `number`, the current version."""
+    minutes = meeting.minutes
+    if number is None and minutes.is_locked:
+        number = minutes.version
+    version = minutes.versions.filter(number=number).first() if number else None
+    if version is not None and "facts" in version.content:
+        return _thaw(meeting, version.content)
+    return gather_live(meeting)
+
+
+def freeze(c: MinutesContent) -> dict:
+    """The content as JSON for `minutes.Version.content`."""
+    return {
+        "facts": asdict(c.facts),
+        "present": [[org, names] for org, names in c.present],
+        "absent": c.absent,
+        "items": [
+            {"title": title, "notes": notes, "decisions": decisions}
+            for title, notes, decisions in c.items
+        ],
+        "assignments": [list(row) for row in c.assignments],
+        "next_meeting": c.next_meeting,
+        "approval": c.approval,
+    }
+
+
+def _thaw(meeting: Meeting, content: dict) -> MinutesContent:
+    return MinutesContent(
+        meeting=meeting,
+        facts=Facts(**content["facts"]),
+        present=[(org, names) for org, names in content["present"]],
+        absent=content["absent"],
+        items=[(i["title"], i["notes"], i["decisions"]) for i in content["items"]],
+        assignments=[tuple(row) for row in content["assignments"]],
+        next_meeting=content["next_meeting"],
+        approval=content["approval"],
+    )
+
+
+def gather_live(meeting: Meeting) -> MinutesContent:
     minutes = meeting.minutes
     rows = _attendance_by_organisation(meeting)
     by_org = _by_organisation(r for r in rows if r.status == Attendance.Status.PRESENT)
@@ -79,14 +120,12 @@ def gather(meeting: Meeting) -> MinutesContent:
     body = meeting.bodies.first()
     upcoming = (
         body.meetings.filter(date__gt=meeting.date)
-        .exclude(state="inställt")
+        .exclude(state=Meeting.State.CANCELLED)
         .order_by("date")
         .first()
         if body
         else None
     )
-    approvers = ", ".join(p.name for p in minutes.approvers.all())
-    approvers = f"Justerare: {approvers}" if approvers else ""
     return MinutesContent(
         meeting=meeting,
         facts=Facts.of(meeting),
@@ -95,8 +134,7 @@ def gather(meeting: Meeting) -> MinutesContent:
         items=items,
         assignments=assignments,
         next_meeting=formats.date_format(upcoming.date, "l j F Y").capitalize() if upcoming else "",
-        approval=approvers
-        or ("Justeras vid nästa möte" if minutes.approval == "nästa möte" else ""),
+        approval=minutes.approval_lines(),
     )
 
 
@@ -117,15 +155,15 @@ def _by_organisation(attendance, marked=frozenset(), mark="") -> list[tuple[str,
     ]
 
 
-def minutes_pdf(meeting: Meeting) -> bytes:
+def minutes_pdf(meeting: Meeting, number: int | None = None) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("publishing/minutes_pdf.html", {"c": gather(meeting)})
+    html = render_to_string("publishing/minutes_pdf.html", {"c": gather(meeting, number)})
     return HTML(string=html).write_pdf(pdf_variant=ACCESSIBLE_PDF)
 
 
-def minutes_docx(meeting: Meeting) -> bytes:
-    c = gather(meeting)
+def minutes_docx(meeting: Meeting, number: int | None = None) -> bytes:
+    c = gather(meeting, number)
     document = _docx_start(c.facts, "Minnesanteckningar")
     document.add_heading("Närvarande", level=2)
     for organisation, names in c.present:
@@ -153,7 +191,8 @@ def minutes_docx(meeting: Meeting) -> bytes:
         document.add_heading("Nästa möte", level=2)
         document.add_paragraph(c.next_meeting)
     document.add_heading("Justering", level=2)
-    document.add_paragraph(c.approval or "_______________________")
+    for line in c.approval or ["_______________________"]:
+        document.add_paragraph(line)
     return _docx_bytes(document)
 
 

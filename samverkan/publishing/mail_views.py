@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,8 +10,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
-from samverkan.directory.models import Body
+from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
+from samverkan.minutes.forms import RequestApprovalForm
+from samverkan.minutes.services import minutes_for
+from samverkan.minutes.services import request_approval as ask_justerare
 from samverkan.pages import form_page
 from samverkan.publishing import mailing
 from samverkan.publishing.archive import publish
@@ -55,6 +59,33 @@ def send_invitation(request, pk):
         "earlier": meeting.dispatches.filter(kind=Dispatch.Kind.INVITATION).first(),
     }
     return render(request, "publishing/send_invitation.html", context)
+
+
+@require_POST
+def request_approval(request, pk):
+    """ "Begär justering": the named justerare are asked, each by e-mail with a link."""
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
+    permissions.require(permissions.can_write_minutes(request.user, meeting))
+    minutes = minutes_for(meeting)
+    people = Person.objects.filter(attendance__meeting=meeting).order_by("name")
+    form = RequestApprovalForm(request.POST, people=people)
+    back = f"{minutes.get_absolute_url()}#approve-h"
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(back)
+    chosen = list(form.cleaned_data["approvers"])
+    try:
+        with transaction.atomic():
+            ask_justerare(minutes, people=chosen, by=request.user)
+            mailing.send_approval_request(meeting, people=chosen, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        names = ", ".join(p.name for p in chosen)
+        messages.success(
+            request, _("Justering är begärd av %(names)s. De får ett e-brev.") % {"names": names}
+        )
+    return redirect(back)
 
 
 def publish_minutes(request, pk):

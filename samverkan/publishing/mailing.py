@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -61,9 +62,7 @@ def send_invitation(meeting: Meeting, *, by) -> Dispatch:
     dispatch = _dispatch(
         meeting, Dispatch.Kind.INVITATION, f"Kallelse: {meeting.title} {day}", recipients, by
     )
-    if meeting.state == Meeting.State.PLANNED:
-        meeting.state = Meeting.State.INVITED
-        meeting.save(update_fields=["state"])
+    meeting.mark_invited()
     return dispatch
 
 
@@ -82,6 +81,15 @@ def send_minutes(
     day = formats.date_format(meeting.date, "j F Y")
     subject = f"Minnesanteckningar: {meeting.title} {day}"
     return _dispatch(meeting, Dispatch.Kind.MINUTES, subject, recipients, by)
+
+
+@transaction.atomic
+def send_approval_request(meeting: Meeting, *, people: list[Person], by) -> Dispatch:
+    """Each named justerare gets a link to the page where they approve in their own account."""
+    day = formats.date_format(meeting.date, "j F Y")
+    recipients = [Recipient(p.name, p.email, p) for p in people]
+    subject = f"Justering: {meeting.title} {day}"
+    return _dispatch(meeting, Dispatch.Kind.APPROVAL, subject, recipients, by)
 
 
 def _dispatch(meeting, kind, subject, recipients: list[Recipient], by) -> Dispatch:
@@ -188,6 +196,10 @@ def _content(dispatch: Dispatch) -> tuple[str, list[tuple]]:
                 except FileNotFoundError:  # a lost file must not stop the kallelse
                     continue
         template = "publishing/mail/invitation.txt"
+    elif dispatch.kind == Dispatch.Kind.APPROVAL:
+        url = settings.SITE_URL.rstrip("/") + reverse("minutes:sign_off", args=[meeting.pk])
+        attachments = []
+        template = "publishing/mail/approval_request.txt"
     else:
         attachments = [(f"minnesanteckningar-{day}.pdf", minutes_pdf(meeting), "application/pdf")]
         template = "publishing/mail/minutes.txt"

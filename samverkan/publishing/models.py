@@ -82,6 +82,7 @@ class Dispatch(models.Model):
     class Kind(models.TextChoices):
         INVITATION = "kallelse", _("Kallelse")
         MINUTES = "minnesanteckningar", _("Minnesanteckningar")
+        APPROVAL = "justering", _("Begäran om justering")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dispatches")
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
@@ -149,21 +150,25 @@ class Delivery(models.Model):
 
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
-        """What the archive shows: approved minutes of public bodies only."""
+        """What the archive shows: published minutes of public bodies only (the published
+        version stays while a correction is written)."""
         return (
-            self.filter(
-                meeting__minutes__approved_at__isnull=False,
-                meeting__bodies__is_public=True,
-            )
+            self.filter(meeting__bodies__is_public=True)
             .exclude(meeting__bodies__is_public=False)
             .distinct()
         )
 
 
 class Publication(models.Model):
-    """Approved minutes made public: they appear in the archive and its feed."""
+    """Approved minutes made public: they appear in the archive and its feed.
+
+    `version` is the approved version the public sees; a correction replaces it only when
+    the corrected version is approved and published.
+    """
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="publication")
+    version = models.PositiveIntegerField(_("publicerad version"), default=1)
+    first_published_at = models.DateTimeField(_("först publicerat"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicerat"))
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -178,6 +183,17 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}"
+
+    @property
+    def is_corrected(self) -> bool:
+        return self.version > 1
+
+    def approved_version(self):
+        """The approved snapshot the public sees (minutes.Version)."""
+        return self.meeting.minutes.versions.filter(number=self.version).first()
+
+    def earlier_versions(self):
+        return self.meeting.minutes.versions.filter(number__lt=self.version).order_by("-number")
 
 
 class SearchDocument(models.Model):

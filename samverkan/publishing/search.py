@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from samverkan.directory import permissions
 from samverkan.directory.models import Body
 from samverkan.meetings.models import Meeting
+from samverkan.publishing.documents import gather
 from samverkan.publishing.models import Publication, SearchDocument
 
 WORD = re.compile(r"\w+")
@@ -41,8 +42,10 @@ def stems(text: str) -> list[str]:
 
 def documents_for(meeting: Meeting) -> list[SearchDocument]:
     minutes = getattr(meeting, "minutes", None)
-    if minutes is None or not minutes.is_locked:
+    if minutes is None:
         return []
+    if not minutes.is_locked:
+        return _published_during_correction(meeting)
     title = f"{meeting.title} {meeting.date:%Y-%m-%d}"
     notes = {n.item_id: n.text for n in minutes.notes.all()}
     parts = [
@@ -76,6 +79,26 @@ def documents_for(meeting: Meeting) -> list[SearchDocument]:
     for document in documents:
         document.meeting, document.date, document.public = meeting, meeting.date, public
     return documents
+
+
+def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
+    """While a correction is written, the published version stays findable as published."""
+    publication = Publication.objects.filter(meeting=meeting).first()
+    if publication is None:
+        return []
+    c = gather(meeting, publication.version)
+    title = f"{meeting.title} {meeting.date:%Y-%m-%d}"
+    parts = [f"{t}: {notes}" if notes else f"{t}." for t, notes, _decisions in c.items]
+    texts = [(SearchDocument.Kind.MINUTES, "\n".join(parts))]
+    texts += [(SearchDocument.Kind.DECISION, d) for _t, _n, decisions in c.items for d in decisions]
+    texts += [(SearchDocument.Kind.ASSIGNMENT, f"{what}\n{who}") for who, what, _ in c.assignments]
+    public = is_public(meeting)
+    return [
+        SearchDocument(
+            meeting=meeting, date=meeting.date, public=public, kind=kind, title=title, text=text
+        )
+        for kind, text in texts
+    ]
 
 
 def is_public(meeting: Meeting) -> bool:

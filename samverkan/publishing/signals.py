@@ -1,5 +1,5 @@
 """The search index follows the minutes once a change is saved: approving, correcting,
-publishing, and a body turning internal or public."""
+publishing, and a body turning internal or public. An approved version keeps its document."""
 
 from functools import partial
 
@@ -9,7 +9,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from samverkan.directory.models import Body
-from samverkan.minutes.models import Minutes
+from samverkan.minutes.models import Minutes, Version
+from samverkan.minutes.signals import version_approved
+from samverkan.publishing.documents import freeze, gather_live
 from samverkan.publishing.models import Publication, SearchDocument
 from samverkan.publishing.search import index_meeting
 
@@ -20,6 +22,13 @@ from samverkan.publishing.search import index_meeting
 @receiver(post_delete, sender=Publication)
 def minutes_changed(sender, instance, **kwargs) -> None:
     transaction.on_commit(partial(index_meeting, instance.meeting_id))
+
+
+@receiver(version_approved, sender=Version)
+def keep_approved_document(sender, version: Version, **kwargs) -> None:
+    """The approved version keeps everything its PDF and public page show."""
+    version.content.update(freeze(gather_live(version.minutes.meeting)))
+    version.save(update_fields=["content"])
 
 
 @receiver(post_save, sender=Body)

@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("moten/<int:pk>/skicka-kallelse/", mail_views.send_invitation, name="send_invitation"),
     path("moten/<int:pk>/publicera/", mail_views.publish_minutes, name="publish"),
+    path("moten/<int:pk>/begar-justering/", mail_views.request_approval, name="request_approval"),
     path("moten/<int:pk>/utskick/", mail_views.dispatches, name="dispatches"),
     path(
         "moten/<int:pk>/utskick/<int:dispatch_pk>/skicka-igen/",
@@ -38,6 +39,16 @@ urlpatterns = [
         "arkiv/moten/<int:pk>/minnesanteckningar.pdf",
         archive_views.archive_pdf,
         name="archive_pdf",
+    ),
+    path(
+        "arkiv/moten/<int:pk>/version/<int:number>/",
+        archive_views.archive_minutes,
+        name="archive_version",
+    ),
+    path(
+        "arkiv/moten/<int:pk>/version/<int:number>/minnesanteckningar.pdf",
+        archive_views.archive_pdf,
+        name="archive_version_pdf",
     ),
     path("arkiv/nya.atom", archive_views.PublishedMinutesFeed(), name="archive_feed"),
     path("arkiv/sok/", archive_views.search_page, name="search"),

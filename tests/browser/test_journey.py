@@ -23,7 +23,7 @@ def plan(page, body, day: datetime.date) -> None:
     page.wait_for_url("**/moten/*/")
 
 
-def test_plan_write_approve_and_report_back(cast, page):
+def test_plan_write_approve_and_report_back(cast, page, browser, live_server):
     today = timezone.localdate()
     sign_in(page, "alice")
     plan(page, cast.public_body, today)
@@ -59,8 +59,17 @@ def test_plan_write_approve_and_report_back(cast, page):
     assert serious_violations(page) == []
     screenshot(page, "minutes-editor")
 
-    page.get_by_label("Bob Berg").check()
-    page.get_by_role("button", name="Justera").click()
+    page.locator("#request-approval").get_by_label("Bob Berg").check()
+    page.get_by_role("button", name="Begär justering").click()
+    assert page.get_by_text("Justering är begärd av Bob Berg").is_visible()
+    justerare = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    bob = justerare.new_page()
+    sign_in(bob, "bob")
+    bob.goto(f"/moten/{meeting.pk}/justering/")
+    bob.get_by_role("button", name="Justera", exact=True).click()
+    assert bob.get_by_text("Tack, du har justerat minnesanteckningarna.").is_visible()
+    justerare.close()
+    page.goto(meeting.get_absolute_url())
     assert page.get_by_text("Protokoll justerat").first.is_visible()
     assert [p.name for p in meeting.minutes.approvers.all()] == ["Bob Berg"]
 

@@ -194,4 +194,5 @@ def test_only_editors_change_or_remove_decisions(meeting, login, username):
 
 def test_choice_groups_of_the_approval_are_fieldsets_with_legends(meeting, login):
     html = editor(login("alice"), meeting)
-    assert '<legend>Justerare <span class="optional">(valfritt)</span></legend>' in html
+    assert "<fieldset><legend>Begär justering av</legend>" in html
+    assert "<fieldset><legend>Som justerade på papper</legend>" in html

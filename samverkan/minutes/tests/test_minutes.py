@@ -19,14 +19,14 @@ def note_url(meeting):
     return reverse("minutes:note", args=[meeting.pk, meeting.items.first().pk])
 
 
-def test_note_is_saved_and_the_meeting_counts_as_held(meeting, login):
+def test_note_is_saved_and_the_meeting_is_not_held_by_typing(meeting, login):
     response = login("alice").post(
         note_url(meeting), {"text": "Inga synpunkter.", "revision": 0}, HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200 and "Sparat kl." in response.content.decode()
     assert Note.objects.get().text == "Inga synpunkter."
     meeting.refresh_from_db()
-    assert meeting.state == "genomfört"
+    assert meeting.state == "planerat" and not meeting.is_held
 
 
 def test_second_writer_does_not_overwrite_the_first(meeting, login):
@@ -131,19 +131,28 @@ def test_empty_or_overlong_decision_writes_nothing(meeting, login):
     assert not Decision.objects.exists()
 
 
-def test_approval_by_persons_names_them(meeting, cast, login):
+def test_paper_justering_names_who_signed(meeting, cast, login):
     client = login("alice")
     refused = client.post(
-        reverse("minutes:approve", args=[meeting.pk]), {"approval": "justerare"}, follow=True
+        reverse("minutes:approve", args=[meeting.pk]), {"approval": "papper"}, follow=True
     )
-    assert "Välj vem som justerar" in refused.content.decode()
+    assert "Välj vem som justerade på papper" in refused.content.decode()
     assert not minutes_for(meeting).is_locked
     client.post(
         reverse("minutes:approve", args=[meeting.pk]),
-        {"approval": "justerare", "approvers": [cast.bob.pk]},
+        {"approval": "papper", "approvers": [cast.bob.pk]},
     )
     minutes = minutes_for(meeting)
     assert minutes.is_locked and list(minutes.approvers.all()) == [cast.bob]
+    assert minutes.approval_lines()[0].startswith("Justerat på papper av Bob Berg")
+
+
+def test_the_secretary_cannot_approve_on_the_justerares_behalf(meeting, cast, login):
+    login("alice").post(
+        reverse("minutes:approve", args=[meeting.pk]),
+        {"approval": "justerare", "approvers": [cast.bob.pk]},
+    )
+    assert not minutes_for(meeting).is_locked
 
 
 @pytest.mark.parametrize(

@@ -164,16 +164,20 @@ def test_members_find_their_internal_minutes(archive, login):
     assert "<mark>bemanningen</mark>" in page
 
 
-def test_correction_takes_minutes_out_of_search_until_approved_again(
+def test_a_correction_keeps_the_published_version_in_search_until_published_again(
     archive, client, django_capture_on_commit_callbacks
 ):
     published = archive[0]
+    minutes = published.minutes
     with django_capture_on_commit_callbacks(execute=True):
-        start_correction(published.minutes)
-    assert "Inga träffar" in search(client, q="äldreomsorg")
-    with django_capture_on_commit_callbacks(execute=True):
-        approve(published.minutes, by=None, approvers=[])
+        start_correction(minutes)
+        add_decision(minutes, text="Rättelsen gäller hemtjänsten.", item=published.items.first())
     assert "1 träff" in search(client, q="äldreomsorg")
+    assert "Inga träffar" in search(client, q="hemtjänsten")
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(minutes, by=None, approvers=[])
+        publish(published, by=None)
+    assert "1 träff" in search(client, q="hemtjänsten")
 
 
 def test_bad_search_input_gets_a_message_not_an_error(archive, client):
