@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samverkan.minutes import views
+from samverkan.minutes import history_views, views
 
 app_name = "minutes"
 urlpatterns = [
@@ -16,4 +16,9 @@ urlpatterns = [
     path("moten/<int:meeting_pk>/justera/", views.approve, name="approve"),
     path("moten/<int:meeting_pk>/rätta/", views.correct, name="correct"),
     path("moten/<int:meeting_pk>/versioner/<int:number>/", views.version, name="version"),
+    path(
+        "moten/<int:meeting_pk>/historik/<str:kind>/<int:history_id>/ta-bort/",
+        history_views.purge,
+        name="purge",
+    ),
 ]

@@ -10,17 +10,19 @@ from django.views.decorators.http import require_POST
 from samverkan.directory import permissions
 from samverkan.directory.models import Person
 from samverkan.meetings.models import Meeting
-from samverkan.minutes import services
+from samverkan.minutes import history, services
 from samverkan.minutes.forms import ApproveForm, DecisionForm, NoteForm
-from samverkan.minutes.models import Decision, Minutes, Note
+from samverkan.minutes.models import Minutes
 from samverkan.pages import act
 
 
 def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
-    """Writers may open any minutes; readers only minutes that exist (never a cancelled meeting's)."""
+    """Writers may open (and so start) any minutes; readers only those the rule lets them read."""
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
-    readable = not write and not meeting.is_cancelled and hasattr(meeting, "minutes")
-    permissions.require(permissions.can_write_minutes(request.user, meeting) or readable)
+    if write or not hasattr(meeting, "minutes"):
+        permissions.require(permissions.can_write_minutes(request.user, meeting))
+    else:
+        permissions.require(permissions.can_read_minutes(request.user, meeting))
     return services.minutes_for(meeting)
 
 
@@ -28,8 +30,6 @@ def editor(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=False)
     meeting = minutes.meeting
     can_write = permissions.can_write_minutes(request.user, meeting)
-    # drafts are for the writers; members read approved minutes
-    permissions.require(minutes.is_locked or can_write)
     notes = {n.item_id: n for n in minutes.notes.all()}
     decisions = list(minutes.decisions.all())
     items = [
@@ -52,21 +52,12 @@ def editor(request, meeting_pk):
         "approve_form": ApproveForm(
             initial={"approval": minutes.approval}, people=_invited(meeting)
         ),
-        "history": _changes(minutes),
+        "history": history.changes(minutes)
+        if permissions.can_see_minutes_history(request.user, meeting)
+        else None,
+        "can_purge": permissions.can_purge_history(request.user),
     }
     return render(request, "minutes/editor.html", context)
-
-
-def _changes(minutes: Minutes) -> list:
-    """Who changed the notes and decisions, and when: the audit trail shown on the page."""
-    changes = [
-        (h.history_date, h.history_user, _("anteckning"), h.item.title if h.item_id else "", h.text)
-        for h in Note.history.filter(minutes_id=minutes.pk).select_related("history_user")
-    ] + [
-        (h.history_date, h.history_user, _("beslut"), h.get_history_type_display(), h.text)
-        for h in Decision.history.filter(minutes_id=minutes.pk).select_related("history_user")
-    ]
-    return sorted(changes, key=lambda c: c[0], reverse=True)[:30]
 
 
 @require_POST
@@ -170,8 +161,10 @@ def correct(request, meeting_pk):
 
 
 def version(request, meeting_pk, number):
-    minutes = _minutes(request, meeting_pk, write=False)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
+    minutes = get_object_or_404(Minutes, meeting=meeting)
     approved = get_object_or_404(minutes.versions, number=number)
+    permissions.require(permissions.can_read_version(request.user, minutes.meeting, approved))
     return render(
         request,
         "minutes/version.html",
