@@ -178,9 +178,10 @@ def takes_part(user: AnyUser, meeting) -> bool:
     if not user.is_authenticated:
         return False
     body_ids = {body.pk for body in meeting.bodies.all()}
-    return bool(body_ids & edited_body_ids(user)) or _current(user).filter(
-        body_id__in=body_ids
-    ).exists()
+    return (
+        bool(body_ids & edited_body_ids(user))
+        or _current(user).filter(body_id__in=body_ids).exists()
+    )
 
 
 def can_view_meeting(user: AnyUser, meeting) -> bool:

@@ -68,7 +68,10 @@ def review(request, pk):
     document = _draft(request, pk)
     plan = services.review_plan(document)
     editable = Body.objects.editable_by(request.user)
-    initial = {"body": document.body if document.body in editable else None, "date": services.parse_iso(document.data["meeting"]["date"])}
+    initial = {
+        "body": document.body if document.body in editable else None,
+        "date": services.parse_iso(document.data["meeting"]["date"]),
+    }
     form = ReviewForm(request.POST or None, plan=plan, data_found=document.data, initial=initial)
     form.fields["body"].queryset = editable
     if form.is_valid():

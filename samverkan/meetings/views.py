@@ -35,9 +35,7 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "items": items,
-        "attendance": meeting.attendance.select_related(
-            "person__organisation", "substitute"
-        ),
+        "attendance": meeting.attendance.select_related("person__organisation", "substitute"),
         "show_answers": permissions.can_see_answers(request.user, meeting),
         "can_read_minutes": permissions.can_read_minutes(request.user, meeting),
         "can_read_original": permissions.can_read_original(request.user, meeting),

@@ -15,12 +15,26 @@ def changes(minutes: Minutes, limit: int = 30) -> list[tuple]:
     notes = Note.history.filter(minutes_id=minutes.pk).select_related("history_user", "item")
     decisions = Decision.history.filter(minutes_id=minutes.pk).select_related("history_user")
     found = [
-        (h.history_date, h.history_user, _("anteckning"), h.item.title if h.item_id else "",
-         h.text, "anteckning", h.history_id)
+        (
+            h.history_date,
+            h.history_user,
+            _("anteckning"),
+            h.item.title if h.item_id else "",
+            h.text,
+            "anteckning",
+            h.history_id,
+        )
         for h in notes
     ] + [
-        (h.history_date, h.history_user, _("beslut"), h.get_history_type_display(), h.text,
-         "beslut", h.history_id)
+        (
+            h.history_date,
+            h.history_user,
+            _("beslut"),
+            h.get_history_type_display(),
+            h.text,
+            "beslut",
+            h.history_id,
+        )
         for h in decisions
     ]
     return sorted(found, key=lambda c: c[0], reverse=True)[:limit]
