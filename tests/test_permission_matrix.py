@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the matrix is a table: one line per URL)
 """Who gets what, on every URL, by GET and by POST: the authorization matrix.
 
 The table is checked against the URL conf: a URL name without a row fails the test, so a new

@@ -165,7 +165,7 @@ def build_world(cast) -> World:
         token=feed.token,
         assignment=assignment.pk,
         organisation=cast.region.pk,
-        note_history=minutes.notes.first().history.earliest().history_id,
+        note_history=minutes.notes.first().history.get(text__contains=PERSONNUMMER).history_id,
         v1=1,
         pdf="pdf",
         docx="docx",

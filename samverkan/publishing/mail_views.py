@@ -12,7 +12,7 @@ from samverkan.directory import permissions
 from samverkan.directory.models import Body
 from samverkan.meetings.models import Meeting
 from samverkan.pages import form_page
-from samverkan.publishing import mailing
+from samverkan.publishing import identity_numbers, mailing
 from samverkan.publishing.archive import publish
 from samverkan.publishing.forms import DistributionListForm, PublishForm
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
@@ -59,7 +59,8 @@ def send_invitation(request, pk):
 
 def publish_minutes(request, pk):
     meeting = _editable_meeting(request, pk)
-    form = PublishForm(request.POST or None, meeting=meeting)
+    suspects = identity_numbers.places(meeting)
+    form = PublishForm(request.POST or None, meeting=meeting, identity_numbers=suspects)
     if form.is_valid():
         to_members = form.cleaned_data["to_members"]
         lists = list(form.cleaned_data.get("lists") or [])
