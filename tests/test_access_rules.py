@@ -172,3 +172,24 @@ def test_staff_erase_a_person_keeping_the_name_in_the_record(world, login):
     assert "Bob Berg" in page
     log = PrivacyLog.objects.get(action=PrivacyLog.Action.ERASE)
     assert log.reason == "Begäran från personen"
+
+
+# one rule, two forms: the check on one meeting and the filter for lists agree
+
+
+def test_the_rule_for_one_meeting_and_the_filter_for_lists_agree(world, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    from samverkan.directory import permissions
+    from samverkan.meetings.models import Meeting
+
+    users = [AnonymousUser(), *django_user_model.objects.filter(is_active=True)]
+    for user in users:
+        visible = set(Meeting.objects.visible_to(user).values_list("pk", flat=True))
+        readable = set(Meeting.objects.minutes_readable_by(user).values_list("pk", flat=True))
+        for meeting in Meeting.objects.prefetch_related("bodies"):
+            assert permissions.can_view_meeting(user, meeting) == (meeting.pk in visible), user
+            approved = hasattr(meeting, "minutes") and meeting.minutes.is_locked
+            if approved:
+                reads = permissions.can_read_minutes(user, meeting)
+                assert reads == (meeting.pk in readable), (user, meeting)
