@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from samverkan.directory.models import Body, Membership, Organisation, Person
+from samverkan.directory.models import Body, Membership, Organisation, Person, PrivacyLog
 
 
 class MembershipInline(admin.TabularInline):
@@ -40,3 +40,20 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "seat", "body"]
     search_fields = ["person__name", "body__name"]
     autocomplete_fields = ["person", "body", "organisation", "substitute_for"]
+
+
+@admin.register(PrivacyLog)
+class PrivacyLogAdmin(admin.ModelAdmin):
+    """Read only: the log is evidence of what was done."""
+
+    list_display = ["at", "action", "subject", "by"]
+    list_filter = ["action"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -89,6 +89,11 @@ class BodyQuerySet(models.QuerySet):
 
         return self.filter(visible_body_filter(user))
 
+    def editable_by(self, user) -> "BodyQuerySet":
+        from samverkan.directory.permissions import editable_body_filter
+
+        return self.filter(editable_body_filter(user))
+
 
 class Body(models.Model):
     class Level(models.TextChoices):
@@ -258,3 +263,32 @@ class Membership(models.Model):
         return (self.start is None or self.start <= today) and (
             self.end is None or self.end >= today
         )
+
+
+class PrivacyLog(models.Model):
+    """What administrators did with personal data: purged history, exports and erasures."""
+
+    class Action(models.TextChoices):
+        PURGE = "rensning", _("Rensad ändring")
+        EXPORT = "export", _("Export av personuppgifter")
+        ERASE = "radering", _("Radering av personuppgifter")
+
+    action = models.CharField(_("åtgärd"), max_length=20, choices=Action.choices)
+    subject = models.CharField(_("gäller"), max_length=300)
+    reason = models.TextField(_("skäl"), max_length=2000, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("när"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("dataskyddslogg")
+        verbose_name_plural = _("dataskyddslogg")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.subject}"

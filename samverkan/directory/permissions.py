@@ -3,7 +3,14 @@
 - Administrators (staff or superusers) may do everything.
 - A body's current ordförande and sekreterare edit the body, its members and its sub-bodies.
 - A body's current members read its internal pages; public bodies are read by everyone.
-- People's pages and contact details are for signed-in users only.
+- A meeting is public only when every one of its bodies is public; otherwise it is read by
+  those who take part (members and editors of any of its bodies) and administrators.
+- Minutes: drafts for the meeting's writers; approved minutes for those who take part; the
+  public reads them once they are published, and only of a public meeting. Only those who take
+  part see the edit history and, before the minutes are public, the answers and attendance.
+- People's pages are for signed-in users; e-mail and phone only for the person, the editors of
+  their bodies and administrators.
+- Import drafts are for their uploader, the editors of the body they are for and administrators.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -71,6 +78,16 @@ def can_view_people(user: AnyUser) -> bool:
     return user.is_authenticated
 
 
+def can_see_contact_details(user: AnyUser, person: Person) -> bool:
+    """E-mail and phone: the person, the editors of their bodies and administrators."""
+    return can_edit_person(user, person)
+
+
+def can_manage_personal_data(user: AnyUser) -> bool:
+    """Export everything about a person, or erase them: administrators only."""
+    return is_admin(user)
+
+
 def can_create_person(user: AnyUser) -> bool:
     return is_admin(user) or bool(edited_body_ids(user))
 
@@ -95,6 +112,11 @@ def own_body_filter(user: AnyUser) -> Q:
     return Q(pk__in=_current(user).values("body")) | Q(pk__in=edited_body_ids(user))
 
 
+def editable_body_filter(user: AnyUser) -> Q:
+    """The bodies a user edits, as a filter."""
+    return Q() if is_admin(user) else Q(pk__in=edited_body_ids(user))
+
+
 def visible_body_filter(user: AnyUser) -> Q:
     """The bodies a user may read, as a filter: public ones, their own, the ones they edit."""
     if is_admin(user):
@@ -108,8 +130,110 @@ def visible_body_filter(user: AnyUser) -> Q:
 # Meetings, minutes and assignments: the rules follow from the bodies they belong to.
 
 
+def _meetings_of(bodies: Q):
+    """The ids of meetings held by the bodies matching `bodies`, as a subquery."""
+    return Body.objects.filter(bodies, meetings__isnull=False).values("meetings")
+
+
+def _public_meetings() -> Q:
+    """Meetings with at least one body and no internal one."""
+    return Q(pk__in=_meetings_of(Q())) & ~Q(pk__in=_meetings_of(Q(is_public=False)))
+
+
+def _published() -> Q:
+    return Q(minutes__approved_at__isnull=False, publication__isnull=False)
+
+
+def taking_part_filter(user: AnyUser) -> Q:
+    """Meetings of bodies the user sits in or edits (the people who are called to them)."""
+    if is_admin(user):
+        return Q()
+    return Q(pk__in=_meetings_of(own_body_filter(user)))
+
+
+def meeting_filter(user: AnyUser) -> Q:
+    """The meetings a user may read: public ones, and those they take part in."""
+    if is_admin(user):
+        return Q()
+    return _public_meetings() | taking_part_filter(user)
+
+
+def minutes_filter(user: AnyUser) -> Q:
+    """Meetings whose approved minutes the user reads (drafts are for writers only)."""
+    approved = Q(minutes__approved_at__isnull=False)
+    if is_admin(user):
+        return approved
+    return approved & (taking_part_filter(user) | (_public_meetings() & _published()))
+
+
+def is_public_meeting(meeting) -> bool:
+    bodies = list(meeting.bodies.all())
+    return bool(bodies) and all(body.is_public for body in bodies)
+
+
+def takes_part(user: AnyUser, meeting) -> bool:
+    """Sits in or edits one of the meeting's bodies, or administers everything."""
+    if is_admin(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    body_ids = {body.pk for body in meeting.bodies.all()}
+    return (
+        bool(body_ids & edited_body_ids(user))
+        or _current(user).filter(body_id__in=body_ids).exists()
+    )
+
+
 def can_view_meeting(user: AnyUser, meeting) -> bool:
-    return any(can_view_body(user, body) for body in meeting.bodies.all())
+    return is_public_meeting(meeting) or takes_part(user, meeting)
+
+
+def is_published(meeting) -> bool:
+    minutes = getattr(meeting, "minutes", None)
+    return minutes is not None and minutes.is_locked and hasattr(meeting, "publication")
+
+
+def can_read_minutes(user: AnyUser, meeting) -> bool:
+    """Drafts for the writers, approved minutes for those who take part, published for all."""
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is None or meeting.is_cancelled:
+        return False
+    if not minutes.is_locked:
+        return can_write_minutes(user, meeting)
+    if takes_part(user, meeting):
+        return True
+    return is_published(meeting) and is_public_meeting(meeting)
+
+
+def can_read_version(user: AnyUser, meeting, version) -> bool:
+    """An approved version: those who take part; the public only a version that was published."""
+    if takes_part(user, meeting):
+        return True
+    publication = getattr(meeting, "publication", None)
+    return (
+        publication is not None
+        and is_public_meeting(meeting)
+        and version.number <= publication.version
+    )
+
+
+def can_see_minutes_history(user: AnyUser, meeting) -> bool:
+    """The edit history keeps what was deleted: members only, never the public."""
+    return takes_part(user, meeting)
+
+
+def can_see_answers(user: AnyUser, meeting) -> bool:
+    """Answers and attendance: those who take part; the public once the minutes are public."""
+    return takes_part(user, meeting) or (is_published(meeting) and is_public_meeting(meeting))
+
+
+def can_read_original(user: AnyUser, meeting) -> bool:
+    """The file a meeting was imported from may hold more than the record: those who take part."""
+    return takes_part(user, meeting)
+
+
+def can_purge_history(user: AnyUser) -> bool:
+    return is_admin(user)
 
 
 def can_edit_meeting(user: AnyUser, meeting) -> bool:
@@ -151,3 +275,20 @@ def is_asked_to_approve(user: AnyUser, minutes) -> bool:
     """A justerare named in a request for these minutes: opens the justering page, and
     approves or sends back their own sign-off (never someone else's)."""
     return user.is_authenticated and minutes.signoffs.filter(person__user_id=user.pk).exists()
+
+
+# Import drafts: a document uploaded for a body, before it becomes a meeting.
+
+
+def can_import(user: AnyUser) -> bool:
+    """Editors of some body, and administrators, may upload documents to import."""
+    return can_create_bodies(user)
+
+
+def import_draft_filter(user: AnyUser) -> Q:
+    """Drafts the user may see: their own uploads and those for bodies they edit."""
+    if is_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(created_by=user) | Q(body_id__in=edited_body_ids(user))

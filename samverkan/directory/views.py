@@ -122,6 +122,8 @@ def person_detail(request, pk):
         "current": [m for m in memberships if m.is_current],
         "past": [m for m in memberships if not m.is_current],
         "can_edit": permissions.can_edit_person(request.user, person),
+        "show_contact": permissions.can_see_contact_details(request.user, person),
+        "can_manage_data": permissions.can_manage_personal_data(request.user),
     }
     return render(request, "directory/person_detail.html", context)
 

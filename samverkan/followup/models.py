@@ -26,7 +26,11 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(Q(owner_people=person) | Q(owner_bodies__in=bodies)).distinct()
 
     def visible_to(self, user) -> "AssignmentQuerySet":
-        return self.filter(body__in=Body.objects.visible_to(user))
+        """Of bodies the user reads, given where they took part or in minutes they may read."""
+        meetings = Meeting.objects.minutes_readable_by(user) | Meeting.objects.taken_part_by(user)
+        return self.filter(body__in=Body.objects.visible_to(user)).filter(
+            Q(meeting=None) | Q(meeting__in=meetings)
+        )
 
     def due_for(self, meeting: Meeting) -> "AssignmentQuerySet":
         """Open assignments of the meeting's bodies due by its date or at its next meeting."""

@@ -255,7 +255,6 @@ def my_assignments(request):
 def decision_register(request):
     decisions = (
         Decision.objects.visible_to(request.user)
-        .filter(minutes__approved_at__isnull=False)
         .select_related("minutes__meeting", "item")
         .prefetch_related("minutes__meeting__bodies")
         .order_by("-minutes__meeting__date", "pk")
@@ -283,8 +282,7 @@ def overview(request):
             .prefetch_related("meeting__bodies")
         )
     recent = (
-        Meeting.objects.visible_to(request.user)
-        .filter(minutes__approved_at__isnull=False)
+        Meeting.objects.minutes_readable_by(request.user)
         .prefetch_related("bodies")
         .order_by("-date")
     )

@@ -5,8 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.directory import permissions
 from samverkan.directory.models import Body
 from samverkan.meetings.models import Meeting
+
+
+class DocumentQuerySet(models.QuerySet):
+    def drafts_for(self, user) -> "DocumentQuerySet":
+        """Documents waiting for review that the user may see (the rule is in permissions)."""
+        return self.filter(permissions.import_draft_filter(user), state=Document.State.REVIEW)
 
 
 class Document(models.Model):
@@ -35,6 +42,8 @@ class Document(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,27 +13,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
+from samverkan.directory.models import Body
 from samverkan.importer import services
 from samverkan.importer.forms import ReviewForm, UploadForm
 from samverkan.importer.models import Document
 from samverkan.importer.sources import SourceError, archive_members
 
 
-def _require_importer(user) -> None:
-    if not permissions.can_create_bodies(user):  # editors of some body, or administrators
-        raise PermissionDenied
+def _draft(request, pk) -> Document:
+    return get_object_or_404(Document.objects.drafts_for(request.user), pk=pk)
 
 
 @login_required
 def upload(request):
-    _require_importer(request.user)
+    permissions.require(permissions.can_import(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
+    form.fields["body"].queryset = Body.objects.editable_by(request.user)
     outcomes = []
     if form.is_valid():
         body = form.cleaned_data["body"]
         for upload in form.cleaned_data["files"]:
             outcomes += _ingest_upload(upload, body, request.user)
-    documents = Document.objects.filter(state=Document.State.REVIEW).select_related("body")[:50]
+    documents = Document.objects.drafts_for(request.user).select_related("body")[:50]
     return render(
         request,
         "importer/upload.html",
@@ -64,11 +65,15 @@ def _ingest_upload(upload, body, user) -> list[services.Outcome]:
 
 @login_required
 def review(request, pk):
-    _require_importer(request.user)
-    document = get_object_or_404(Document, pk=pk, state=Document.State.REVIEW)
+    document = _draft(request, pk)
     plan = services.review_plan(document)
-    initial = {"body": document.body, "date": services.parse_iso(document.data["meeting"]["date"])}
+    editable = Body.objects.editable_by(request.user)
+    initial = {
+        "body": document.body if document.body in editable else None,
+        "date": services.parse_iso(document.data["meeting"]["date"]),
+    }
     form = ReviewForm(request.POST or None, plan=plan, data_found=document.data, initial=initial)
+    form.fields["body"].queryset = editable
     if form.is_valid():
         body = form.cleaned_data["body"]
         if not permissions.can_edit_body(request.user, body):
@@ -112,16 +117,13 @@ def _source_lines(data) -> set[int]:
 
 
 def original(request, pk):
-    """The imported file itself, for those who may read the meeting it became."""
+    """The imported file: a draft's for those who see the draft; afterwards, for those who read
+    the minutes it became (the original may hold more than the published record)."""
     document = get_object_or_404(Document, pk=pk)
-    meeting = document.meeting
-    allowed = (
-        permissions.can_view_meeting(request.user, meeting)
-        if meeting
-        else permissions.can_create_bodies(request.user)
-    )
-    if not allowed or (meeting and not request.user.is_authenticated):
-        raise PermissionDenied
+    if document.meeting is None:
+        document = _draft(request, pk)
+    else:
+        permissions.require(permissions.can_read_original(request.user, document.meeting))
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=Path(document.name).name
     )
@@ -130,8 +132,7 @@ def original(request, pk):
 @login_required
 @require_POST
 def discard(request, pk):
-    _require_importer(request.user)
-    document = get_object_or_404(Document, pk=pk, state=Document.State.REVIEW)
+    document = _draft(request, pk)
     with transaction.atomic():
         document.file.delete(save=False)
         document.delete()

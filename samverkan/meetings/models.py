@@ -11,13 +11,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory import permissions
 from samverkan.directory.models import Body, Person
 
 
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> "MeetingQuerySet":
-        """Meetings of bodies the user may read (the rule lives in directory.permissions)."""
-        return self.filter(bodies__in=Body.objects.visible_to(user)).distinct()
+        """Meetings the user may read: public ones (every body public) and their own."""
+        return self.filter(permissions.meeting_filter(user))
+
+    def taken_part_by(self, user) -> "MeetingQuerySet":
+        """Meetings of bodies the user sits in or edits."""
+        return self.filter(permissions.taking_part_filter(user))
+
+    def minutes_readable_by(self, user) -> "MeetingQuerySet":
+        """Meetings whose approved minutes the user may read (published, or their own)."""
+        return self.filter(permissions.minutes_filter(user))
 
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(date__gte=timezone.localdate()).order_by("date", "start")

@@ -35,7 +35,10 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "items": items,
-        "attendance": meeting.attendance.select_related("person", "substitute"),
+        "attendance": meeting.attendance.select_related("person__organisation", "substitute"),
+        "show_answers": permissions.can_see_answers(request.user, meeting),
+        "can_read_minutes": permissions.can_read_minutes(request.user, meeting),
+        "can_read_original": permissions.can_read_original(request.user, meeting),
         "can_edit": permissions.can_edit_meeting(request.user, meeting),
         "can_edit_agenda": permissions.can_edit_agenda(request.user, meeting),
         "can_write": permissions.can_write_minutes(request.user, meeting),
@@ -50,7 +53,7 @@ def invitation(request, pk):
     context = {
         "meeting": meeting,
         "items": meeting.items.prefetch_related("responsible", "attachments"),
-        "recipients": meeting.attendance.select_related("person"),
+        "recipients": meeting.attendance.select_related("person__organisation"),
         "can_send": permissions.can_edit_meeting(request.user, meeting)
         and not meeting.is_cancelled
         and not meeting.is_held,

@@ -156,7 +156,8 @@ class Note(models.Model):
 
 class DecisionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DecisionQuerySet":
-        return self.filter(minutes__meeting__in=Meeting.objects.visible_to(user))
+        """Decisions in approved minutes the user may read."""
+        return self.filter(minutes__meeting__in=Meeting.objects.minutes_readable_by(user))
 
 
 class Decision(models.Model):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samverkan.minutes import views
+from samverkan.minutes import history_views, views
 
 app_name = "minutes"
 urlpatterns = [
@@ -37,4 +37,9 @@ urlpatterns = [
         name="send_back",
     ),
     path("moten/<int:meeting_pk>/versioner/<int:number>/", views.version, name="version"),
+    path(
+        "moten/<int:meeting_pk>/historik/<str:kind>/<int:history_id>/ta-bort/",
+        history_views.purge,
+        name="purge",
+    ),
 ]

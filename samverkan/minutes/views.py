@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Person
 from samverkan.meetings.models import Attendance, Meeting
-from samverkan.minutes import services
+from samverkan.minutes import history, services
 from samverkan.minutes.forms import (
     ApproveForm,
     DecisionForm,
@@ -25,10 +24,12 @@ from samverkan.pages import act, form_page
 
 
 def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
-    """Writers may open any minutes; readers only minutes that exist (never a cancelled meeting's)."""
+    """Writers may open (and so start) any minutes; readers only those the rule lets them read."""
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
-    readable = not write and not meeting.is_cancelled and hasattr(meeting, "minutes")
-    permissions.require(permissions.can_write_minutes(request.user, meeting) or readable)
+    if write or not hasattr(meeting, "minutes"):
+        permissions.require(permissions.can_write_minutes(request.user, meeting))
+    else:
+        permissions.require(permissions.can_read_minutes(request.user, meeting))
     return services.minutes_for(meeting)
 
 
@@ -38,12 +39,7 @@ def at_item(minutes: Minutes, item_pk: int | None) -> str:
 
 
 def editor(request, meeting_pk):
-    minutes = _minutes(request, meeting_pk, write=False)
-    # drafts are for the writers; members read approved minutes
-    permissions.require(
-        minutes.is_locked or permissions.can_write_minutes(request.user, minutes.meeting)
-    )
-    return editor_page(request, minutes)
+    return editor_page(request, _minutes(request, meeting_pk, write=False))
 
 
 def editor_page(request, minutes: Minutes, *, status: int = 200, **extra):
@@ -64,7 +60,10 @@ def editor_page(request, minutes: Minutes, *, status: int = 200, **extra):
         "approve_form": ApproveForm(people=_invited(meeting)),
         "signoffs": minutes.current_signoffs(),
         "sent_back": minutes.sent_back().select_related("person"),
-        "history": _changes(minutes),
+        "history": history.changes(minutes)
+        if permissions.can_see_minutes_history(request.user, meeting)
+        else None,
+        "can_purge": permissions.can_purge_history(request.user),
         **extra,
     }
     return render(request, "minutes/editor.html", context, status=status)
@@ -95,45 +94,10 @@ def _rows(request, minutes: Minutes) -> list[dict]:
     return rows
 
 
-def _who(user) -> str:
-    """People's names, not user names, wherever the editor says who did something."""
-    if user is None:
-        return "–"
-    person = getattr(user, "person", None)
-    return person.name if person else user.get_username()
-
-
 def _writer(note: Note | None) -> str:
     """Who saved the text a writer met in a conflict ("" when not known)."""
     user = note.last_writer() if note else None
-    return _who(user) if user else ""
-
-
-L = gettext_lazy
-CHANGES = {
-    "+": (L("anteckning skriven"), L("beslut tillagt"), L("uppdrag tillagt")),
-    "~": (L("anteckning ändrad"), L("beslut ändrat"), L("uppdrag ändrat")),
-    "-": (L("anteckning borttagen"), L("beslut borttaget"), L("uppdrag borttaget")),
-}
-
-
-def _changes(minutes: Minutes) -> list:
-    """Who changed the notes, decisions and assignments, and when: the page's audit trail."""
-    # assignments belong to the follow-up, which this app does not import; the meeting's
-    # reverse relation leads to their history
-    assignments = minutes.meeting.assignments.model.history
-    records = [
-        (0, Note.history.filter(minutes_id=minutes.pk).select_related("item")),
-        (1, Decision.history.filter(minutes_id=minutes.pk)),
-        (2, assignments.filter(meeting_id=minutes.meeting_id)),
-    ]
-    changes = []
-    for kind, history in records:
-        for h in history.select_related("history_user__person"):
-            where = f" – {h.item.title}" if kind == 0 and h.item_id else ""
-            what = str(CHANGES[h.history_type][kind]) + where
-            changes.append((h.history_date, _who(h.history_user), what, h.text))
-    return sorted(changes, key=lambda c: c[0], reverse=True)[:30]
+    return history.who(user) if user else ""
 
 
 @require_POST
@@ -365,8 +329,10 @@ def correct(request, meeting_pk):
 
 
 def version(request, meeting_pk, number):
-    minutes = _minutes(request, meeting_pk, write=False)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
+    minutes = get_object_or_404(Minutes, meeting=meeting)
     approved = get_object_or_404(minutes.versions, number=number)
+    permissions.require(permissions.can_read_version(request.user, minutes.meeting, approved))
     return render(
         request,
         "minutes/version.html",

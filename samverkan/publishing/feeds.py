@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,7 +24,9 @@ def _recent(queryset):
 
 def body_feed(request, pk):
     body = get_object_or_404(Body, pk=pk, is_public=True)
-    ical = calendar_for(_recent(body.meetings.all()), body.name)
+    # a joint meeting with an internal body is not in the public feed
+    meetings = body.meetings.all() & Meeting.objects.visible_to(AnonymousUser())
+    ical = calendar_for(_recent(meetings), body.name)
     return HttpResponse(ical, content_type=CALENDAR)
 
 

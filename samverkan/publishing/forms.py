@@ -19,8 +19,20 @@ class PublishForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, identity_numbers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if identity_numbers:
+            self.fields["checked"] = forms.BooleanField(
+                label=_("Jag har kontrollerat texten: det som liknar personnummer ska publiceras."),
+                help_text=_("Det som liknar personnummer finns under: %(where)s.")
+                % {"where": ", ".join(identity_numbers)},
+                error_messages={
+                    "required": _(
+                        "Texten innehåller något som liknar ett personnummer. Ta bort det "
+                        "(med Rätta) eller bekräfta att det ska publiceras."
+                    )
+                },
+            )
         lists = DistributionList.objects.filter(body__in=meeting.bodies.all())
         self.fields["lists"].queryset = lists
         if not lists.exists():

@@ -16,7 +16,7 @@ from samverkan.minutes.forms import RequestApprovalForm
 from samverkan.minutes.services import minutes_for
 from samverkan.minutes.services import request_approval as ask_justerare
 from samverkan.pages import form_page
-from samverkan.publishing import mailing
+from samverkan.publishing import identity_numbers, mailing
 from samverkan.publishing.archive import publish
 from samverkan.publishing.forms import DistributionListForm, PublishForm
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
@@ -90,7 +90,8 @@ def request_approval(request, pk):
 
 def publish_minutes(request, pk):
     meeting = _editable_meeting(request, pk)
-    form = PublishForm(request.POST or None, meeting=meeting)
+    suspects = identity_numbers.places(meeting)
+    form = PublishForm(request.POST or None, meeting=meeting, identity_numbers=suspects)
     if form.is_valid():
         to_members = form.cleaned_data["to_members"]
         lists = list(form.cleaned_data.get("lists") or [])

@@ -18,8 +18,6 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from samverkan.directory import permissions
-from samverkan.directory.models import Body
 from samverkan.meetings.models import Meeting
 from samverkan.publishing.documents import gather
 from samverkan.publishing.models import Publication, SearchDocument
@@ -174,8 +172,8 @@ def searchable_by(user):
     documents = SearchDocument.objects.all()
     if not user.is_authenticated:
         return documents.filter(public=True)
-    own = Meeting.objects.filter(bodies__in=Body.objects.filter(permissions.own_body_filter(user)))
-    return documents.filter(Q(public=True) | Q(meeting_id__in=own.values("pk")))
+    readable = Meeting.objects.minutes_readable_by(user)
+    return documents.filter(Q(public=True) | Q(meeting_id__in=readable.values("pk")))
 
 
 def search(documents, query: str, *, limit: int = 20, offset: int = 0) -> Results:

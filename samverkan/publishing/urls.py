@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from samverkan.publishing import archive_views, feeds, mail_views, views
+from samverkan.publishing import archive_views, feeds, mail_views, privacy_views, views
 
 app_name = "publishing"
 urlpatterns = [
@@ -55,4 +55,6 @@ urlpatterns = [
     path("kalender/", feeds.my_calendar, name="my_calendar"),
     re_path(r"^kalender/(?P<token>[\w-]{20,64})\.ics$", feeds.person_feed, name="person_feed"),
     path("organ/<int:pk>/kalender.ics", feeds.body_feed, name="body_feed"),
+    path("personer/<int:pk>/export.json", privacy_views.person_export, name="person_export"),
+    path("personer/<int:pk>/radera/", privacy_views.person_erase, name="person_erase"),
 ]

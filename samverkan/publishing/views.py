@@ -1,7 +1,5 @@
-"""Downloads: the kallelse for the meeting's readers; approved minutes for readers, drafts for
-their writers."""
+"""Downloads: the kallelse for the meeting's readers; minutes for those who may read them."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
@@ -34,12 +32,6 @@ def invitation_document(request, pk, fmt):
 
 def minutes_document(request, pk, fmt):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
-    minutes = getattr(meeting, "minutes", None)
-    if minutes is None:
-        raise PermissionDenied
-    allowed = (
-        request.user.is_authenticated and minutes.is_locked
-    ) or permissions.can_write_minutes(request.user, meeting)
-    permissions.require(allowed)
+    permissions.require(permissions.can_read_minutes(request.user, meeting))
     render = minutes_pdf if fmt == "pdf" else minutes_docx
     return _download(render(meeting), fmt, f"minnesanteckningar-{meeting.date:%Y-%m-%d}")
