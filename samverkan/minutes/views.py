@@ -40,7 +40,12 @@ def editor(request, meeting_pk):
             "draft": request.session.pop(f"draft-{item.pk}", None),
             "decisions": [d for d in decisions if d.item_id == item.pk],
         }
-        for item in meeting.items.prefetch_related("report_backs__owner_people")
+        for item in meeting.items.prefetch_related(
+            "report_backs__owner_people",
+            "report_backs__owner_bodies",
+            "report_backs__due_body",
+            "report_backs__meeting__bodies",
+        )
     ]
     context = {
         "meeting": meeting,

@@ -1,0 +1,151 @@
+"""The report-back rule, kept in one place: which meeting's agenda each open assignment is on.
+
+The rule
+--------
+An open assignment (öppen, pågående) comes back at the **first coming meeting** of its body that
+qualifies, under that meeting's one "Återrapportering" item:
+
+* due "nästa möte" (``due_body``): the first meeting of ``due_body`` after the meeting that gave
+  the assignment;
+* due by a date: the first meeting of ``body`` on or after the due date — a date already passed,
+  or before the next meeting, means the next meeting;
+* never the meeting that gave it, nor one before it; no due date and no "nästa möte": no agenda.
+
+A *coming* meeting is planned or has its kallelse sent, is not cancelled and its day has not
+passed. So a moved meeting takes or hands over its assignments as the dates now say, a cancelled
+meeting passes them on to the next one, "fortsätter" with a new date moves the assignment to the
+first meeting on or after that date, and an assignment closed outside a meeting (klar,
+avskriven on its own page) leaves the coming agenda. Each assignment is on at most one agenda;
+each meeting has at most one Återrapportering item, removed again when nothing is left under it
+and nothing was written there.
+
+What is already on the record stays there: an assignment reported or closed at a meeting stays
+under that meeting's item, and an item of a held meeting is never removed. An assignment still
+open after its meeting was held comes back at the next coming meeting.
+
+`sync` applies the rule for some bodies. It is called (through `followup.signals`) whenever an
+assignment is saved or deleted, a meeting is saved (planned, moved, cancelled, held) or its bodies
+change, and minutes are saved; `manage.py sync_report_backs` runs it for every body (nightly, so
+that a meeting whose day passed hands over what it left open).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from samverkan.directory.models import Body
+from samverkan.followup.models import Assignment
+from samverkan.meetings.models import AgendaItem, Meeting
+from samverkan.meetings.services import remove_item
+
+TITLE = "Återrapportering"
+AFTER = "Föregående mötesanteckningar"  # the item is placed after this one when the agenda has it
+COMING = (Meeting.State.PLANNED, Meeting.State.INVITED)
+
+
+def coming_meetings(body_id: int) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(bodies=body_id, state__in=COMING, date__gte=timezone.localdate())
+        .order_by("date", "start", "pk")
+        .distinct()
+    )
+
+
+def target(assignment: Assignment, meetings_of) -> Meeting | None:
+    """The meeting whose agenda the open assignment belongs on, by the rule above."""
+    if not assignment.is_open:
+        return None
+    given = assignment.meeting.date if assignment.meeting else datetime.date.min
+    if assignment.due_date is not None:
+        after, body_id = max(given + datetime.timedelta(days=1), assignment.due_date), assignment.body_id
+    elif assignment.due_body_id is not None:
+        after, body_id = given + datetime.timedelta(days=1), assignment.due_body_id
+    else:
+        return None
+    return next((m for m in meetings_of(body_id) if m.date >= after), None)
+
+
+@transaction.atomic
+def sync(*bodies: Body | int) -> None:
+    """Put every open assignment of these bodies on the agenda the rule says, and nowhere else."""
+    ids = {b if isinstance(b, int) else b.pk for b in bodies}
+    if not ids:
+        return
+    cache: dict[int, list[Meeting]] = {}
+
+    def meetings_of(body_id: int) -> list[Meeting]:
+        if body_id not in cache:
+            cache[body_id] = coming_meetings(body_id)
+        return cache[body_id]
+
+    concerned = (
+        Assignment.objects.open()
+        .filter(
+            Q(body__in=ids) | Q(due_body__in=ids) | Q(report_item__meeting__bodies__in=ids)
+        )
+        .select_related("meeting", "report_item__meeting")
+        .distinct()
+        .order_by("pk")
+    )
+    for assignment in concerned:
+        current = assignment.report_item
+        meeting = target(assignment, meetings_of)
+        if current is not None and meeting is not None and current.meeting_id == meeting.pk:
+            continue
+        if meeting is None and (current is None or current.meeting.is_held):
+            continue  # nowhere to go: what a held meeting had stays on its record
+        item = report_item(meeting) if meeting is not None else None
+        Assignment.objects.filter(pk=assignment.pk).update(report_item=item)
+    tidy(ids)
+
+
+def close_outside_meeting(assignment: Assignment) -> None:
+    """Closed on its own page, not at a meeting: it leaves a coming meeting's agenda."""
+    item = assignment.report_item
+    if not assignment.is_open and item is not None and not item.meeting.is_held:
+        assignment.report_item = None
+
+
+def report_item(meeting: Meeting) -> AgendaItem:
+    """The meeting's Återrapportering item, made when it has none."""
+    existing = meeting.items.filter(kind=AgendaItem.Kind.REPORT_BACK).order_by("position").first()
+    if existing:
+        return existing
+    before = meeting.items.filter(title=AFTER).order_by("position").first()
+    last = meeting.items.order_by("-position").first()
+    position = before.position + 1 if before else (last.position + 1 if last else 1)
+    meeting.items.filter(position__gte=position).update(position=F("position") + 1)
+    return AgendaItem.objects.create(
+        meeting=meeting, title=TITLE, kind=AgendaItem.Kind.REPORT_BACK, position=position
+    )
+
+
+def tidy(body_ids: set[int]) -> None:
+    """An Återrapportering item this rule made, left empty before its meeting, goes again."""
+    empty = (
+        AgendaItem.objects.filter(
+            kind=AgendaItem.Kind.REPORT_BACK,
+            title=TITLE,
+            description="",
+            meeting__bodies__in=body_ids,
+            meeting__date__gte=timezone.localdate(),
+            report_backs=None,
+            decisions=None,
+        )
+        .exclude(notes__text__gt="")
+        .select_related("meeting")
+        .distinct()
+    )
+    for item in empty:
+        if not item.meeting.is_held:
+            try:
+                remove_item(item)
+            except ValidationError:
+                pass  # an agenda that may no longer change keeps the empty item
+
+
+def sync_all() -> None:
+    sync(*Body.objects.values_list("pk", flat=True))

@@ -1,0 +1,49 @@
+"""Keeping the report-back rule whenever an assignment, a meeting or its bodies change.
+
+The meetings and minutes apps know nothing of assignments; their changes reach
+`followup.report_backs.sync` through these receivers, connected in `FollowupConfig.ready`.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from samverkan.followup import report_backs
+from samverkan.followup.models import Assignment
+from samverkan.meetings.models import Meeting
+from samverkan.minutes.models import Minutes
+
+
+@receiver(post_save, sender=Assignment, dispatch_uid="report_backs_assignment_saved")
+@receiver(post_delete, sender=Assignment, dispatch_uid="report_backs_assignment_deleted")
+def assignment_changed(sender, instance: Assignment, **kwargs) -> None:
+    report_backs.sync(*{b for b in (instance.body_id, instance.due_body_id) if b})
+    if kwargs.get("created") is not None:  # saved: the instance learns where it now is
+        instance.report_item_id = (
+            Assignment.objects.filter(pk=instance.pk).values_list("report_item", flat=True).first()
+        )
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="report_backs_meeting_saved")
+def meeting_saved(sender, instance: Meeting, raw=False, **kwargs) -> None:
+    if not raw:
+        report_backs.sync(*instance.bodies.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Minutes, dispatch_uid="report_backs_minutes_saved")
+def minutes_saved(sender, instance: Minutes, raw=False, **kwargs) -> None:
+    if not raw:
+        report_backs.sync(*instance.meeting.bodies.values_list("pk", flat=True))
+
+
+@receiver(m2m_changed, sender=Meeting.bodies.through, dispatch_uid="report_backs_bodies")
+def bodies_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if action == "pre_clear":
+        bodies = [instance.pk] if reverse else instance.bodies.values_list("pk", flat=True)
+        instance._bodies_before_clear = set(bodies)
+    elif action == "post_clear":
+        report_backs.sync(*getattr(instance, "_bodies_before_clear", set()))
+    elif action in ("post_add", "post_remove"):
+        if reverse:  # body.meetings.add(...): the one body changed
+            report_backs.sync(instance.pk)
+        else:
+            report_backs.sync(*pk_set, *instance.bodies.values_list("pk", flat=True))
