@@ -203,3 +203,16 @@ def test_unhandled_assignment_comes_back_at_the_meeting_after(cast, held):
     Meeting.objects.filter(pk=soon.pk).update(state=Meeting.State.HELD)
     later = make_meeting(cast.public_body, days_ahead=28)
     assert rows(later) == ["Plan"]
+
+
+def test_a_passed_meeting_hands_over_in_the_nightly_run(cast, held):
+    from django.core.management import call_command
+
+    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
+        cast.public_body, days_ahead=28
+    )
+    give(cast, held, "Plan", next_meeting=True)
+    Meeting.objects.filter(pk=soon.pk).update(date=day(-1))  # its day passed, nothing was said
+    assert rows(later) == []
+    call_command("sync_report_backs")
+    assert (rows(soon), rows(later)) == ([], ["Plan"])
