@@ -29,6 +29,7 @@ change, and minutes are saved; `manage.py sync_report_backs` runs it for every b
 that a meeting whose day passed hands over what it left open).
 """
 
+import contextlib
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -60,7 +61,10 @@ def target(assignment: Assignment, meetings_of) -> Meeting | None:
         return None
     given = assignment.meeting.date if assignment.meeting else datetime.date.min
     if assignment.due_date is not None:
-        after, body_id = max(given + datetime.timedelta(days=1), assignment.due_date), assignment.body_id
+        after, body_id = (
+            max(given + datetime.timedelta(days=1), assignment.due_date),
+            assignment.body_id,
+        )
     elif assignment.due_body_id is not None:
         after, body_id = given + datetime.timedelta(days=1), assignment.due_body_id
     else:
@@ -83,9 +87,7 @@ def sync(*bodies: Body | int) -> None:
 
     concerned = (
         Assignment.objects.open()
-        .filter(
-            Q(body__in=ids) | Q(due_body__in=ids) | Q(report_item__meeting__bodies__in=ids)
-        )
+        .filter(Q(body__in=ids) | Q(due_body__in=ids) | Q(report_item__meeting__bodies__in=ids))
         .select_related("meeting", "report_item__meeting")
         .distinct()
         .order_by("pk")
@@ -141,10 +143,9 @@ def tidy(body_ids: set[int]) -> None:
     )
     for item in empty:
         if not item.meeting.is_held:
-            try:
+            # an agenda that may no longer change keeps the empty item
+            with contextlib.suppress(ValidationError):
                 remove_item(item)
-            except ValidationError:
-                pass  # an agenda that may no longer change keeps the empty item
 
 
 def sync_all() -> None:

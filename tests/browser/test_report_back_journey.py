@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def report_rows(page):
-    item = page.locator(".agenda > li", has=page.locator(".item-title", has_text="Återrapportering"))
+    item = page.locator(
+        ".agenda > li", has=page.locator(".item-title", has_text="Återrapportering")
+    )
     return item.locator(".report-back")
 
 

@@ -70,8 +70,9 @@ def test_meeting_first_then_assignment_due_next_meeting(cast, login):
 
 
 def test_by_date_the_first_meeting_on_or_after_the_due_date(cast, held):
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     give(cast, held, "Senare", due=day(20))
     give(cast, held, "Försenat", due=day(-3))
@@ -88,8 +89,9 @@ def test_several_assignments_share_one_item(cast, held):
 
 
 def test_a_moved_due_date_moves_the_assignment(cast, held):
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     assignment = give(cast, held, "Rutin", due=day(20))
     assignment.refresh_from_db()
@@ -100,8 +102,9 @@ def test_a_moved_due_date_moves_the_assignment(cast, held):
 
 
 def test_meeting_moved_past_the_due_date_hands_over(cast, held, login):
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     give(cast, held, "Rutin", due=day(10))
     give(cast, held, "Plan", next_meeting=True)
@@ -121,8 +124,9 @@ def test_meeting_moved_earlier_still_has_them_once(cast, held, login):
 
 
 def test_cancelled_meeting_passes_its_items_to_the_next(cast, held, login):
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     give(cast, held, "Plan", next_meeting=True)
     login("alice").post(reverse("meetings:cancel", args=[soon.pk]), {"reason": "Sjukdom"})
@@ -161,8 +165,9 @@ def test_meeting_of_another_body_gets_nothing(cast, held):
 
 
 def test_reported_stays_on_that_meetings_record(cast, held):
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     assignment = give(cast, held, "Plan", next_meeting=True)
     services.record_report_back(
@@ -173,8 +178,9 @@ def test_reported_stays_on_that_meetings_record(cast, held):
 
 
 def test_continued_moves_to_the_first_meeting_on_or_after_the_new_date(cast, held):
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     assignment = give(cast, held, "Plan", next_meeting=True)
     services.record_report_back(
@@ -208,8 +214,9 @@ def test_unhandled_assignment_comes_back_at_the_meeting_after(cast, held):
 def test_a_passed_meeting_hands_over_in_the_nightly_run(cast, held):
     from django.core.management import call_command
 
-    soon, later = make_meeting(cast.public_body, days_ahead=14), make_meeting(
-        cast.public_body, days_ahead=28
+    soon, later = (
+        make_meeting(cast.public_body, days_ahead=14),
+        make_meeting(cast.public_body, days_ahead=28),
     )
     give(cast, held, "Plan", next_meeting=True)
     Meeting.objects.filter(pk=soon.pk).update(date=day(-1))  # its day passed, nothing was said
