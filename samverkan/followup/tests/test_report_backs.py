@@ -223,3 +223,26 @@ def test_a_passed_meeting_hands_over_in_the_nightly_run(cast, held):
     assert rows(later) == []
     call_command("sync_report_backs")
     assert (rows(soon), rows(later)) == ([], ["Plan"])
+
+
+def test_old_one_item_per_assignment_agendas_are_merged(cast, held):
+    import importlib
+
+    from django.apps import apps
+
+    from samverkan.meetings.services import add_item
+
+    migration = importlib.import_module(
+        "samverkan.followup.migrations.0003_one_report_back_item_per_meeting"
+    )
+    coming = make_meeting(cast.public_body, days_ahead=14)
+    old = {
+        text: add_item(coming, title=f"Återrapportering: {text}", kind="återrapportering")
+        for text in ("Plan", "Rutin")
+    }
+    for text, item in old.items():
+        assignment = give(cast, held, text, next_meeting=True)
+        Assignment.objects.filter(pk=assignment.pk).update(report_item=item)  # as it used to be
+    migration.one_item_per_meeting(apps, None)
+    assert sorted(rows(coming)) == ["Plan", "Rutin"]
+    assert coming.items.get(kind="återrapportering").title == "Återrapportering"
