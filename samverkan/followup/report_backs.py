@@ -23,10 +23,11 @@ What is already on the record stays there: an assignment reported or closed at a
 under that meeting's item, and an item of a held meeting is never removed. An assignment still
 open after its meeting was held comes back at the next coming meeting.
 
-`sync` applies the rule for some bodies. It is called (through `followup.signals`) whenever an
-assignment is saved or deleted, a meeting is saved (planned, moved, cancelled, held) or its bodies
-change, and minutes are saved; `manage.py sync_report_backs` runs it for every body (nightly, so
-that a meeting whose day passed hands over what it left open).
+`sync` applies the rule for some bodies, `place` for one assignment. Through `followup.signals`
+they run whenever an assignment is saved or deleted, a meeting's date or state changes
+(planned, moved, cancelled, held) and a meeting's bodies change; `manage.py sync_report_backs`
+runs `sync` for every body (nightly, so that a meeting whose day passed hands over what it left
+open).
 """
 
 import contextlib
@@ -55,21 +56,39 @@ def coming_meetings(body_id: int) -> list[Meeting]:
     )
 
 
-def target(assignment: Assignment, meetings_of) -> Meeting | None:
-    """The meeting whose agenda the open assignment belongs on, by the rule above."""
-    if not assignment.is_open:
-        return None
-    given = assignment.meeting.date if assignment.meeting else datetime.date.min
-    if assignment.due_date is not None:
-        after, body_id = (
-            max(given + datetime.timedelta(days=1), assignment.due_date),
-            assignment.body_id,
-        )
-    elif assignment.due_body_id is not None:
-        after, body_id = given + datetime.timedelta(days=1), assignment.due_body_id
-    else:
-        return None
-    return next((m for m in meetings_of(body_id) if m.date >= after), None)
+class _Meetings:
+    """The coming meetings per body, read once per sync."""
+
+    def __init__(self) -> None:
+        self.by_body: dict[int, list[Meeting]] = {}
+
+    def of(self, body_id: int) -> list[Meeting]:
+        if body_id not in self.by_body:
+            self.by_body[body_id] = coming_meetings(body_id)
+        return self.by_body[body_id]
+
+    def target(self, body_id, due_date, due_body_id, given) -> Meeting | None:
+        """The meeting an open assignment belongs on, by the rule above."""
+        after = (given or datetime.date.min) + datetime.timedelta(days=1)
+        if due_date is not None:
+            after = max(after, due_date)
+        elif due_body_id is not None:
+            body_id = due_body_id
+        else:
+            return None
+        return next((m for m in self.of(body_id) if m.date >= after), None)
+
+
+# what the rule needs of an assignment, read as plain values (a body may have thousands open)
+FIELDS = (
+    "pk",
+    "body_id",
+    "due_date",
+    "due_body_id",
+    "meeting__date",
+    "report_item_id",
+    "report_item__meeting_id",
+)
 
 
 @transaction.atomic
@@ -78,30 +97,43 @@ def sync(*bodies: Body | int) -> None:
     ids = {b if isinstance(b, int) else b.pk for b in bodies}
     if not ids:
         return
-    cache: dict[int, list[Meeting]] = {}
-
-    def meetings_of(body_id: int) -> list[Meeting]:
-        if body_id not in cache:
-            cache[body_id] = coming_meetings(body_id)
-        return cache[body_id]
-
-    concerned = (
-        Assignment.objects.open()
-        .filter(Q(body__in=ids) | Q(due_body__in=ids) | Q(report_item__meeting__bodies__in=ids))
-        .select_related("meeting", "report_item__meeting")
-        .distinct()
-        .order_by("pk")
+    meetings = _Meetings()
+    coming = [m.date for body_id in ids for m in meetings.of(body_id)]
+    # on an item that may not be the record yet (the rule itself decides, with `is_held`)
+    concerned = Q(report_item__meeting__bodies__in=ids) & (
+        Q(report_item__meeting__date__gte=timezone.localdate())
+        | Q(report_item__meeting__state=Meeting.State.CANCELLED)
     )
-    for assignment in concerned:
-        current = assignment.report_item
-        meeting = target(assignment, meetings_of)
-        if current is not None and meeting is not None and current.meeting_id == meeting.pk:
-            continue
-        if meeting is None and (current is None or current.meeting.is_held):
-            continue  # nowhere to go: what a held meeting had stays on its record
-        item = report_item(meeting) if meeting is not None else None
-        Assignment.objects.filter(pk=assignment.pk).update(report_item=item)
+    if coming:
+        last = max(coming)
+        due = Q(body__in=ids, due_date__lte=last) | Q(due_body__in=ids, due_date=None)
+        concerned |= due & (Q(meeting=None) | Q(meeting__date__lt=last))
+    _settle(Assignment.objects.open().filter(concerned).distinct(), meetings)
     tidy(ids)
+
+
+@transaction.atomic
+def place(assignment: Assignment) -> None:
+    """The rule for one assignment (just given, or its due date or status changed)."""
+    _settle(Assignment.objects.open().filter(pk=assignment.pk), _Meetings())
+    tidy({b for b in (assignment.body_id, assignment.due_body_id) if b})
+
+
+def _settle(assignments, meetings: _Meetings) -> None:
+    rows = list(assignments.order_by("pk").values_list(*FIELDS))
+    at = Meeting.objects.in_bulk({row[-1] for row in rows if row[-1]})
+    moves: dict[Meeting | None, list[int]] = {}
+    for pk, body_id, due_date, due_body_id, given, item_id, at_id in rows:
+        meeting = meetings.target(body_id, due_date, due_body_id, given)
+        if item_id is not None and meeting is not None and at_id == meeting.pk:
+            continue
+        if meeting is None and (item_id is None or at[at_id].is_held):
+            continue  # nowhere to go: what a held meeting had stays on its record
+        moves.setdefault(meeting, []).append(pk)
+    for meeting, pks in moves.items():
+        item = report_item(meeting) if meeting is not None else None
+        for start in range(0, len(pks), 500):
+            Assignment.objects.filter(pk__in=pks[start : start + 500]).update(report_item=item)
 
 
 def close_outside_meeting(assignment: Assignment) -> None:

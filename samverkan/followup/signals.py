@@ -1,38 +1,47 @@
 """Keeping the report-back rule whenever an assignment, a meeting or its bodies change.
 
-The meetings and minutes apps know nothing of assignments; their changes reach
-`followup.report_backs.sync` through these receivers, connected in `FollowupConfig.ready`.
+The meetings app knows nothing of assignments; its changes reach `followup.report_backs.sync`
+through these receivers, connected in `FollowupConfig.ready`.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from samverkan.followup import report_backs
 from samverkan.followup.models import Assignment
 from samverkan.meetings.models import Meeting
-from samverkan.minutes.models import Minutes
 
 
 @receiver(post_save, sender=Assignment, dispatch_uid="report_backs_assignment_saved")
+def assignment_saved(sender, instance: Assignment, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    report_backs.place(instance)
+    # the instance learns where it now is, so a later save of it does not undo that
+    instance.report_item_id = (
+        Assignment.objects.filter(pk=instance.pk).values_list("report_item", flat=True).first()
+    )
+
+
 @receiver(post_delete, sender=Assignment, dispatch_uid="report_backs_assignment_deleted")
-def assignment_changed(sender, instance: Assignment, **kwargs) -> None:
-    report_backs.sync(*{b for b in (instance.body_id, instance.due_body_id) if b})
-    if kwargs.get("created") is not None:  # saved: the instance learns where it now is
-        instance.report_item_id = (
-            Assignment.objects.filter(pk=instance.pk).values_list("report_item", flat=True).first()
-        )
+def assignment_deleted(sender, instance: Assignment, **kwargs) -> None:
+    report_backs.tidy({b for b in (instance.body_id, instance.due_body_id) if b})
+
+
+@receiver(pre_save, sender=Meeting, dispatch_uid="report_backs_meeting_before")
+def meeting_before(sender, instance: Meeting, raw=False, **kwargs) -> None:
+    if instance.pk and not raw:
+        before = Meeting.objects.filter(pk=instance.pk).values_list("date", "state").first()
+        instance._report_backs_before = before
 
 
 @receiver(post_save, sender=Meeting, dispatch_uid="report_backs_meeting_saved")
-def meeting_saved(sender, instance: Meeting, raw=False, **kwargs) -> None:
-    if not raw:
-        report_backs.sync(*instance.bodies.values_list("pk", flat=True))
-
-
-@receiver(post_save, sender=Minutes, dispatch_uid="report_backs_minutes_saved")
-def minutes_saved(sender, instance: Minutes, raw=False, **kwargs) -> None:
-    if not raw:
-        report_backs.sync(*instance.meeting.bodies.values_list("pk", flat=True))
+def meeting_saved(sender, instance: Meeting, created=False, raw=False, **kwargs) -> None:
+    """Planned, moved, cancelled or held: a new meeting has no bodies yet (see below)."""
+    before = getattr(instance, "_report_backs_before", None)
+    if raw or created or before == (instance.date, instance.state):
+        return
+    report_backs.sync(*instance.bodies.values_list("pk", flat=True))
 
 
 @receiver(m2m_changed, sender=Meeting.bodies.through, dispatch_uid="report_backs_bodies")

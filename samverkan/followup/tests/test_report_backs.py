@@ -246,3 +246,10 @@ def test_old_one_item_per_assignment_agendas_are_merged(cast, held):
     migration.one_item_per_meeting(apps, None)
     assert sorted(rows(coming)) == ["Plan", "Rutin"]
     assert coming.items.get(kind="återrapportering").title == "Återrapportering"
+
+
+def test_the_assignment_page_says_where_it_comes_back(cast, held, login):
+    later = make_meeting(cast.public_body, days_ahead=14)
+    assignment = give(cast, held, "Plan", next_meeting=True)
+    html = login("alice").get(assignment.get_absolute_url()).content.decode()
+    assert "Återrapporteras vid" in html and later.get_absolute_url() in html
