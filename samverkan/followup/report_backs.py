@@ -25,7 +25,7 @@ open after its meeting was held comes back at the next coming meeting.
 
 `sync` applies the rule for some bodies, `place` for one assignment. Through `followup.signals`
 they run whenever an assignment is saved or deleted, a meeting's date or state changes
-(planned, moved, cancelled, held) and a meeting's bodies change; `manage.py sync_report_backs`
+(planned, moved, cancelled, held) and a meeting's bodies change; `samverkan sync-report-backs`
 runs `sync` for every body (nightly, so that a meeting whose day passed hands over what it left
 open).
 """

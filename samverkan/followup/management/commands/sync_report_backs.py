@@ -1,4 +1,4 @@
-"""`manage.py sync_report_backs`: the report-back rule for every body (run nightly)."""
+"""`samverkan sync-report-backs`: the report-back rule for every body (run nightly)."""
 
 from django.core.management.base import BaseCommand
 
