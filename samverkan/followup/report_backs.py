@@ -108,21 +108,25 @@ def sync(*bodies: Body | int) -> None:
         last = max(coming)
         due = Q(body__in=ids, due_date__lte=last) | Q(due_body__in=ids, due_date=None)
         concerned |= due & (Q(meeting=None) | Q(meeting__date__lt=last))
-    _settle(Assignment.objects.open().filter(concerned).distinct(), meetings)
-    tidy(ids)
+    tidy(_settle(Assignment.objects.open().filter(concerned).distinct(), meetings))
 
 
 @transaction.atomic
-def place(assignment: Assignment) -> None:
-    """The rule for one assignment (just given, or its due date or status changed)."""
-    _settle(Assignment.objects.open().filter(pk=assignment.pk), _Meetings())
-    tidy({b for b in (assignment.body_id, assignment.due_body_id) if b})
+def place(assignment: Assignment, *, was: int | None = None) -> int | None:
+    """The rule for one assignment (given, or its due date or status changed); `was` is the
+    item it was under before the change. Returns the item it is under now."""
+    left = _settle(Assignment.objects.open().filter(pk=assignment.pk), _Meetings())
+    now = Assignment.objects.filter(pk=assignment.pk).values_list("report_item", flat=True).first()
+    tidy(left | ({was} if was and was != now else set()))
+    return now
 
 
-def _settle(assignments, meetings: _Meetings) -> None:
+def _settle(assignments, meetings: _Meetings) -> set[int]:
+    """Moves the assignments the rule says; returns the items they left."""
     rows = list(assignments.order_by("pk").values_list(*FIELDS))
     at = Meeting.objects.in_bulk({row[-1] for row in rows if row[-1]})
     moves: dict[Meeting | None, list[int]] = {}
+    left = set()
     for pk, body_id, due_date, due_body_id, given, item_id, at_id in rows:
         meeting = meetings.target(body_id, due_date, due_body_id, given)
         if item_id is not None and meeting is not None and at_id == meeting.pk:
@@ -130,10 +134,13 @@ def _settle(assignments, meetings: _Meetings) -> None:
         if meeting is None and (item_id is None or at[at_id].is_held):
             continue  # nowhere to go: what a held meeting had stays on its record
         moves.setdefault(meeting, []).append(pk)
+        if item_id is not None:
+            left.add(item_id)
     for meeting, pks in moves.items():
         item = report_item(meeting) if meeting is not None else None
         for start in range(0, len(pks), 500):
             Assignment.objects.filter(pk__in=pks[start : start + 500]).update(report_item=item)
+    return left
 
 
 def close_outside_meeting(assignment: Assignment) -> None:
@@ -157,14 +164,16 @@ def report_item(meeting: Meeting) -> AgendaItem:
     )
 
 
-def tidy(body_ids: set[int]) -> None:
+def tidy(items: set[int]) -> None:
     """An Återrapportering item this rule made, left empty before its meeting, goes again."""
+    if not items:
+        return
     empty = (
         AgendaItem.objects.filter(
+            pk__in=items,
             kind=AgendaItem.Kind.REPORT_BACK,
             title=TITLE,
             description="",
-            meeting__bodies__in=body_ids,
             meeting__date__gte=timezone.localdate(),
             report_backs=None,
             decisions=None,

@@ -12,20 +12,25 @@ from samverkan.followup.models import Assignment
 from samverkan.meetings.models import Meeting
 
 
+@receiver(pre_save, sender=Assignment, dispatch_uid="report_backs_assignment_before")
+def assignment_before(sender, instance: Assignment, raw=False, **kwargs) -> None:
+    if instance.pk and not raw:
+        was = Assignment.objects.filter(pk=instance.pk).values_list("report_item", flat=True)
+        instance._report_item_before = was.first()
+
+
 @receiver(post_save, sender=Assignment, dispatch_uid="report_backs_assignment_saved")
 def assignment_saved(sender, instance: Assignment, raw=False, **kwargs) -> None:
     if raw:
         return
-    report_backs.place(instance)
+    was = getattr(instance, "_report_item_before", None)
     # the instance learns where it now is, so a later save of it does not undo that
-    instance.report_item_id = (
-        Assignment.objects.filter(pk=instance.pk).values_list("report_item", flat=True).first()
-    )
+    instance.report_item_id = report_backs.place(instance, was=was)
 
 
 @receiver(post_delete, sender=Assignment, dispatch_uid="report_backs_assignment_deleted")
 def assignment_deleted(sender, instance: Assignment, **kwargs) -> None:
-    report_backs.tidy({b for b in (instance.body_id, instance.due_body_id) if b})
+    report_backs.tidy({instance.report_item_id} if instance.report_item_id else set())
 
 
 @receiver(pre_save, sender=Meeting, dispatch_uid="report_backs_meeting_before")
