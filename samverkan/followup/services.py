@@ -1,6 +1,7 @@
 """Assignments: creating them and closing the loop at a meeting (återrapportering).
 
-Where an assignment comes back is not decided here: every save reaches `report_backs.sync`.
+Where an assignment comes back is not decided here: every save of one reaches
+`report_backs.place` (through `followup.signals`).
 """
 
 import datetime
