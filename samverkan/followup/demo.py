@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverkan.directory.models import Body, Person
-from samverkan.followup.services import create_assignment, plan_with_report_backs
-from samverkan.meetings.services import add_item, set_attendance
+from samverkan.followup.services import create_assignment
+from samverkan.meetings.services import add_item, plan_meeting, set_attendance
 from samverkan.minutes.services import add_decision, approve, minutes_for, save_note
 
 
@@ -20,7 +20,7 @@ def load_demo_meetings() -> int:
         return 0
     alice = get_user_model().objects.get(username="alice")
     today = timezone.localdate()
-    held = plan_with_report_backs(
+    held = plan_meeting(
         bodies=[body],
         kind="ordinarie",
         date=today - datetime.timedelta(days=21),
@@ -58,7 +58,7 @@ def load_demo_meetings() -> int:
         text="Sammanställ fokusgruppernas aktivitetsplaner",
     )
     approve(minutes, by=alice, approval="nästa möte")
-    plan_with_report_backs(
+    plan_meeting(
         bodies=[body],
         kind="ordinarie",
         date=today + datetime.timedelta(days=10),

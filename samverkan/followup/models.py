@@ -32,16 +32,6 @@ class AssignmentQuerySet(models.QuerySet):
             Q(meeting=None) | Q(meeting__in=meetings)
         )
 
-    def due_for(self, meeting: Meeting) -> "AssignmentQuerySet":
-        """Open assignments of the meeting's bodies due by its date or at its next meeting."""
-        bodies = meeting.bodies.all()
-        return (
-            self.open()
-            .filter(body__in=bodies, report_item=None)
-            .filter(Q(due_date__lte=meeting.date) | Q(due_date=None, due_body__in=bodies))
-            .distinct()
-        )
-
     def overdue_first(self) -> "AssignmentQuerySet":
         return self.order_by(models.F("due_date").asc(nulls_last=True), "pk")
 

@@ -1,4 +1,8 @@
-"""Assignments: creating them, bringing them back as återrapportering, and closing the loop."""
+"""Assignments: creating them and closing the loop at a meeting (återrapportering).
+
+Where an assignment comes back is not decided here: every save of one reaches
+`report_backs.place` (through `followup.signals`).
+"""
 
 import datetime
 
@@ -7,9 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverkan.directory.models import Body, Person
+from samverkan.followup import report_backs
 from samverkan.followup.models import Assignment, Update
-from samverkan.meetings.models import AgendaItem, Meeting
-from samverkan.meetings.services import add_item, plan_meeting
 from samverkan.minutes.models import Decision, Minutes
 
 
@@ -103,35 +106,6 @@ def remove_assignment(assignment: Assignment) -> None:
     assignment.delete()
 
 
-@transaction.atomic
-def plan_with_report_backs(*, bodies: list[Body], **fields) -> Meeting:
-    """Plan a meeting; open assignments due by then are put on its agenda to report back."""
-    meeting = plan_meeting(bodies=bodies, **fields)
-    add_report_backs(meeting)
-    return meeting
-
-
-def add_report_backs(meeting: Meeting) -> list[AgendaItem]:
-    items = []
-    due = Assignment.objects.due_for(meeting).prefetch_related("owner_people", "owner_bodies")
-    position = meeting.items.count()
-    for assignment in due:
-        owners = ", ".join(assignment.owners())
-        position += 1
-        item = add_item(
-            meeting,
-            title=f"Återrapportering: {assignment.text[:200]}",
-            kind=AgendaItem.Kind.REPORT_BACK,
-            responsible=list(assignment.owner_people.all()),
-            description=_("Ansvariga: %(owners)s") % {"owners": owners} if owners else "",
-            position=position,
-        )
-        assignment.report_item = item
-        assignment.save(update_fields=["report_item"])
-        items.append(item)
-    return items
-
-
 class Outcome:
     REPORTED = "reported"
     CONTINUED = "continued"
@@ -147,7 +121,11 @@ def record_report_back(
     comment: str = "",
     new_due: datetime.date | None = None,
 ) -> Assignment:
-    """At the meeting: reported (done), continued with a new due date, or closed (avskriven)."""
+    """At the meeting: reported (done), continued with a new due date, or closed (avskriven).
+
+    Reported and closed, it stays under the meeting's Återrapportering item as its record;
+    continued, it comes back at the first meeting on or after the new date.
+    """
     if not assignment.is_open:
         raise ValidationError(_("Uppdraget är redan avslutat."))
     if outcome == Outcome.REPORTED:
@@ -157,6 +135,9 @@ def record_report_back(
     elif outcome == Outcome.CONTINUED:
         if new_due is None:
             raise ValidationError(_("Ange ett nytt datum när uppdraget fortsätter."))
+        item = assignment.report_item
+        if item is not None and new_due <= item.meeting.date:
+            raise ValidationError(_("Det nya datumet måste vara efter mötet."))
         assignment.status = Assignment.Status.IN_PROGRESS
         assignment.due_date, assignment.report_item = new_due, None
     else:
@@ -171,7 +152,8 @@ def change_status(assignment: Assignment, *, status: str, by, comment: str = "")
     if status not in Assignment.Status.values:
         raise ValidationError(_("Okänd status."))
     assignment.status = status
-    assignment.save(update_fields=["status"])
+    report_backs.close_outside_meeting(assignment)
+    assignment.save(update_fields=["status", "report_item"])
     Update.objects.create(assignment=assignment, by=by, status=status, text=comment)
     return assignment
 

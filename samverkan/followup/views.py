@@ -1,4 +1,4 @@
-"""Follow-up pages: plan a meeting with återrapportering, assignments, registers, Översikt."""
+"""Follow-up pages: plan a meeting, assignments and their återrapportering, registers, Översikt."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +14,7 @@ from samverkan.directory.models import Body, Person
 from samverkan.followup import services
 from samverkan.followup.forms import QuickAssignmentForm, RegisterFilter, ReportBackForm, StatusForm
 from samverkan.followup.models import Assignment
+from samverkan.meetings import services as meeting_services
 from samverkan.meetings.forms import MeetingForm
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Decision
@@ -29,7 +30,7 @@ def plan_meeting(request, body_pk):
     if form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "also"}
         try:
-            meeting = services.plan_with_report_backs(
+            meeting = meeting_services.plan_meeting(
                 bodies=[body, *form.cleaned_data["also"]], **fields
             )
         except ValidationError as error:
@@ -160,6 +161,7 @@ def assignment_delete(request, pk):
 def report_back(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
     permissions.require(permissions.can_edit_body(request.user, assignment.body))
+    item = assignment.report_item  # where it was reported, before a "fortsätter" moves it on
     form = ReportBackForm(request.POST)
     if form.is_valid():
         act(
@@ -167,10 +169,11 @@ def report_back(request, pk):
             lambda: services.record_report_back(assignment, by=request.user, **form.cleaned_data),
             done=_("Uppdraget är uppdaterat."),
         )
-    target = assignment.report_item.meeting if assignment.report_item else assignment
-    if assignment.report_item:
-        return redirect("minutes:editor", target.pk)
-    return redirect(target)
+    else:
+        messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+    if item is None:
+        return redirect(assignment)
+    return redirect(reverse("minutes:editor", args=[item.meeting_id]) + f"#item-{item.pk}")
 
 
 def assignment_detail(request, pk):

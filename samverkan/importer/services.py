@@ -20,10 +20,11 @@ from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.extraction import ReadError, extract_text
 from samverkan.extraction.dates import on_or_after
 from samverkan.extraction.readers import read_document
-from samverkan.followup.services import create_assignment, plan_with_report_backs
+from samverkan.followup.services import create_assignment
 from samverkan.importer.matching import Match, match_name
 from samverkan.importer.models import Document
 from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+from samverkan.meetings.services import plan_meeting
 from samverkan.minutes.models import Decision
 from samverkan.minutes.services import approve, minutes_for
 
@@ -274,7 +275,7 @@ def _assignment(entry, minutes, body, people, chosen, by):
 def _next_meeting(entry, body, day):
     date = parse_iso(entry["date"]) or _year_for(entry["date"], day)
     if date and date > day and not body.meetings.filter(date=date).exists():
-        plan_with_report_backs(
+        plan_meeting(  # its återrapportering follows from the rule in followup.report_backs
             standard_items=False,
             bodies=[body],
             date=date,

@@ -21,10 +21,10 @@ def plan_meeting(*, bodies: list[Body], standard_items: bool = True, **fields) -
     meeting = Meeting(**fields)
     meeting.full_clean()
     meeting.save()
-    meeting.bodies.set(bodies)
     if standard_items:
         for position, (title, kind) in enumerate(STANDARD_ITEMS, start=1):
             AgendaItem.objects.create(meeting=meeting, position=position, title=title, kind=kind)
+    meeting.bodies.set(bodies)  # last: whatever follows the bodies sees the agenda in place
     invite_members(meeting)
     return meeting
 
@@ -102,20 +102,33 @@ def remove_item(item: AgendaItem) -> None:
 def set_attendance(
     meeting: Meeting, person: Person, *, status: str, substitute: Person | None = None
 ) -> Attendance:
+    """A member's answer; the substitute it names is present, and only while it names them."""
     meeting.check_open_for_edits()
     if status == Attendance.Status.SUBSTITUTE and substitute is None:
         raise ValidationError(_("Ange vem som går i stället."))
     if substitute == person:
         raise ValidationError(_("En person kan inte vara ersättare för sig själv."))
     row, _created = Attendance.objects.get_or_create(meeting=meeting, person=person)
+    before = row.substitute
     row.status = status
     row.substitute = substitute if status == Attendance.Status.SUBSTITUTE else None
     row.save()
+    if before is not None and before != row.substitute:
+        _release_substitute(meeting, before)
     if row.substitute:
         Attendance.objects.get_or_create(
             meeting=meeting, person=row.substitute, defaults={"status": Attendance.Status.PRESENT}
         )
     return row
+
+
+def _release_substitute(meeting: Meeting, person: Person) -> None:
+    """The row made for a substitute no one names any more goes, unless they are invited anyway."""
+    if meeting.attendance.filter(substitute=person).exists():
+        return
+    if _current_memberships(meeting).filter(person=person).exists():
+        return
+    meeting.attendance.filter(person=person, status=Attendance.Status.PRESENT).delete()
 
 
 @transaction.atomic

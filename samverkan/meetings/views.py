@@ -30,7 +30,14 @@ def _meeting(request, pk) -> Meeting:
 
 def meeting_detail(request, pk):
     meeting = _meeting(request, pk)
-    items = meeting.items.prefetch_related("responsible", "attachments", "report_backs")
+    items = meeting.items.prefetch_related(
+        "responsible",
+        "attachments",
+        "report_backs__owner_people",
+        "report_backs__owner_bodies",
+        "report_backs__due_body",
+        "report_backs__meeting__bodies",
+    )
     me = permissions.member_person(request.user, meeting)
     context = {
         "meeting": meeting,

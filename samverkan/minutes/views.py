@@ -73,7 +73,12 @@ def _rows(request, minutes: Minutes) -> list[dict]:
     notes = {n.item_id: n for n in minutes.notes.all()}
     decisions = list(minutes.decisions.all())
     rows = []
-    for item in minutes.meeting.items.prefetch_related("report_backs__owner_people"):
+    for item in minutes.meeting.items.prefetch_related(
+        "report_backs__owner_people",
+        "report_backs__owner_bodies",
+        "report_backs__due_body",
+        "report_backs__meeting__bodies",
+    ):
         note = notes.get(item.pk)
         # what a save without JavaScript left behind: its time, or the text it could not save
         kept = request.session.pop(f"note-{item.pk}", None) or {}

@@ -200,7 +200,8 @@ def test_editor_with_a_conflict_fits_a_phone(cast, browser, live_server):
 def test_a_report_back_reloads_the_page_where_the_secretary_was(cast, page):
     import datetime
 
-    from samverkan.followup.services import create_assignment, plan_with_report_backs
+    from samverkan.followup.services import create_assignment
+    from samverkan.meetings.services import plan_meeting
     from samverkan.minutes.services import minutes_for
 
     first = make_meeting(cast.public_body, days_ahead=-14)
@@ -211,7 +212,7 @@ def test_a_report_back_reloads_the_page_where_the_secretary_was(cast, page):
         people=[cast.bob],
         due_body=cast.public_body,
     )
-    meeting = plan_with_report_backs(
+    meeting = plan_meeting(
         bodies=[cast.public_body],
         date=first.date + datetime.timedelta(days=14),
         start=datetime.time(9),

@@ -204,3 +204,16 @@ def test_original_file_is_linked_from_the_meeting_for_readers_only(cast, login, 
     assert download.status_code == 200 and b"".join(download.streaming_content) == DOT
     login("bob").logout()
     assert login(None).get(url).status_code == 403
+
+
+def test_imported_open_assignments_come_back_at_the_next_planned_meeting(bodies):
+    from tests.factories import make_meeting
+
+    dot, _ = bodies
+    coming = make_meeting(dot, days_ahead=10)
+    outcome = services.ingest("dot.txt", DOT)
+    meeting = services.confirm(outcome.document, body=dot, chosen={"Maria": "Maria Kusagård"})
+    given = set(Assignment.objects.filter(meeting=meeting).open().values_list("pk", flat=True))
+    item = coming.items.get(kind="återrapportering")
+    assert given and set(item.report_backs.values_list("pk", flat=True)) == given
+    assert not dot.meetings.get(date="2024-02-16").items.filter(kind="återrapportering").exists()
