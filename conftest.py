@@ -57,3 +57,10 @@ def login(client):
 def fast_password_hashing(settings):
     """Real hashing costs a second per user; tests do not need its strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def staff_sign_in_with_password(settings):
+    """Staff's second sign-in step is tested on its own (directory/tests/test_sign_in.py);
+    elsewhere staff sign in with their password alone."""
+    settings.STAFF_TWO_FACTOR = False

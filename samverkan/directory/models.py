@@ -258,3 +258,15 @@ class Membership(models.Model):
         return (self.start is None or self.start <= today) and (
             self.end is None or self.end >= today
         )
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password reset link, kept for an hour to limit how many are mailed."""
+
+    email_digest = models.CharField(max_length=64, db_index=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("begäran om nytt lösenord")
+        verbose_name_plural = _("begäranden om nytt lösenord")
