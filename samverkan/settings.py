@@ -205,8 +205,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE_COOKIES)
 if TRUSTED_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Joining the browsers' HSTS preload list is a separate decision, not made here.
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Joining the browsers' HSTS preload list is a separate decision, not made here; axes.W006
+# asks for a lock per address, which LockoutBackend keeps with its own, higher limit.
+SILENCED_SYSTEM_CHECKS = ["security.W021", "axes.W006"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
