@@ -189,7 +189,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 
-# E-mail goes out from a background worker: `samverkan db_worker` runs the queued tasks.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "60"))  # seconds for one SMTP operation
+# The worker sending a dispatch holds it this long between two messages (MAIL_LEASE_SECONDS);
+# a worker that starts takes over dispatches whose lease ran out.
+MAIL_LEASE_SECONDS = int(os.environ.get("MAIL_LEASE_SECONDS", "600"))
+
+# E-mail goes out from a background worker: `samverkan worker` runs the queued tasks.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

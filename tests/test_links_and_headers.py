@@ -20,7 +20,12 @@ def goal(cast):
 
 @pytest.mark.parametrize(
     "address",
-    ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x", "ftp://x.se/a"],
+    [
+        "javascript:alert(document.cookie)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<b>x",
+        "ftp://x.se/a",
+    ],
 )
 def test_an_activity_link_must_be_a_web_address(goal, login, address):
     client = login("alice")
@@ -38,8 +43,12 @@ def test_a_web_address_is_kept_and_linked(goal, login):
     client = login("alice")
     client.post(
         reverse("plans:activity_add", args=[goal.plan.pk, goal.pk]),
-        {"title": "Utbildning", "status": "planerad", "origin": "Beslut 12",
-         "origin_url": "https://example.se/beslut/12"},
+        {
+            "title": "Utbildning",
+            "status": "planerad",
+            "origin": "Beslut 12",
+            "origin_url": "https://example.se/beslut/12",
+        },
     )
     page = client.get(goal.plan.get_absolute_url()).content.decode()
     assert '<a href="https://example.se/beslut/12">Beslut 12</a>' in page
@@ -106,8 +115,13 @@ def test_https_installs_send_hsts():
         "print(r.status_code, r.headers.get('Strict-Transport-Security')); "
         "print(Client().get('/konto/login/').status_code)"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "samverkan.settings", "SECURE_COOKIES": "1",
-           "SECRET_KEY": "x" * 60, "DEBUG": "0"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "samverkan.settings",
+        "SECURE_COOKIES": "1",
+        "SECRET_KEY": "x" * 60,
+        "DEBUG": "0",
+    }
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env
     )

@@ -90,6 +90,9 @@ class Dispatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The worker sending this dispatch holds it until then and renews it before each message;
+    # a lease that ran out means that worker died, and another one takes over.
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -124,6 +127,7 @@ class Delivery(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "väntar", _("Väntar")
+        SENDING = "skickas", _("Skickas")
         SENT = "skickat", _("Skickat")
         FAILED = "misslyckades", _("Misslyckades")
 

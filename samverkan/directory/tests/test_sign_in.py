@@ -17,9 +17,7 @@ LOCKED = "För många misslyckade inloggningar"
 
 
 def attempt(client, username, password, address="10.1.1.1"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 def signed_in(client) -> bool:
