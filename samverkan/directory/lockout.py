@@ -5,9 +5,9 @@ LOGIN_FAILURE_LIMIT; this backend also locks a network address after
 LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords for any accounts within the same cool-off time.
 """
 
+from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
-from axes.attempts import get_cool_off_threshold
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum

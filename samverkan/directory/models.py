@@ -270,3 +270,6 @@ class PasswordResetRequest(models.Model):
     class Meta:
         verbose_name = _("begäran om nytt lösenord")
         verbose_name_plural = _("begäranden om nytt lösenord")
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M} {self.client_address or ''}"
