@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Organisation(models.Model):
@@ -66,6 +67,8 @@ class Person(models.Model):
         related_name="person",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
@@ -118,6 +121,7 @@ class Body(models.Model):
     )
 
     objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -216,6 +220,7 @@ class Membership(models.Model):
     end = models.DateField(_("till"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["body__name", "organisation__name", "person__name"]

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
@@ -45,6 +46,8 @@ class DistributionList(models.Model):
     )
     name = models.CharField(_("namn"), max_length=120)
     addresses = models.TextField(_("e-postadresser"), help_text=_("En adress per rad."))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
