@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,16 @@ class Organisation(models.Model):
         return reverse("directory:organisation", args=[self.pk])
 
 
+class PersonQuerySet(models.QuerySet):
+    def reachable(self, on: datetime.date | None = None) -> "PersonQuerySet":
+        """People still taking part: no deactivated account, and not every membership ended
+        (someone who never had one, e.g. a guest, still counts)."""
+        on = on or timezone.localdate()
+        memberships = Membership.objects.filter(person=OuterRef("pk"))
+        ongoing = memberships.filter(Q(end__isnull=True) | Q(end__gte=on))
+        return self.exclude(user__is_active=False).filter(Exists(ongoing) | ~Exists(memberships))
+
+
 class Person(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     email = models.EmailField(_("e-post"), blank=True)
@@ -67,6 +77,7 @@ class Person(models.Model):
         related_name="person",
     )
 
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -79,6 +90,9 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:person", args=[self.pk])
+
+    def is_reachable(self) -> bool:
+        return Person.objects.reachable().filter(pk=self.pk).exists()
 
     @property
     def first_name(self) -> str:

@@ -48,8 +48,13 @@ class Recipient:
 
 
 def invitation_recipients(meeting: Meeting) -> list[Recipient]:
-    """Everyone called to the meeting: ordinarie and ersättare of its bodies."""
-    rows = meeting.attendance.select_related("person").order_by("person__name")
+    """Everyone called to the meeting: ordinarie and ersättare of its bodies, still active."""
+    reachable = Person.objects.reachable()  # no mail to deactivated or departed people
+    rows = (
+        meeting.attendance.filter(person__in=reachable)
+        .select_related("person")
+        .order_by("person__name")
+    )
     return [Recipient(r.person.name, r.person.email, r.person) for r in rows]
 
 
