@@ -1,7 +1,6 @@
 """A worker killed (SIGKILL) in the middle of a kallelse: a restarted worker sends what was
 left, and no recipient gets the message twice. Real processes, a file database, real SMTP."""
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -22,22 +21,17 @@ send_invitation(make_meeting(body, place="Stadshuset"), by=None)
 """
 
 
-def test_a_killed_worker_is_resumed_and_sends_nothing_twice(tmp_path, mailbox, settings):
-    database = tmp_path / "samverkan.sqlite3"
+def test_a_killed_worker_is_resumed_and_sends_nothing_twice(installation, mailbox, settings):
     env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "SAMVERKAN_DATA_DIR": str(tmp_path),
-        "DEBUG": "1",
+        **installation(),
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(settings.EMAIL_PORT),
         "DEFAULT_FROM_EMAIL": "samverkan@example.se",
         "MAIL_LEASE_SECONDS": "2",
-        "DJANGO_SETTINGS_MODULE": "samverkan.settings",
     }
+    database = env["DATABASE_URL"].removeprefix("sqlite:///")
     run = {"env": env, "capture_output": True, "text": True, "timeout": 300}
-    assert subprocess.run([*COMMAND, "migrate", "-v", "0"], **run).returncode == 0
     queued = subprocess.run([sys.executable, "-c", QUEUE_KALLELSE], **run)
     assert queued.returncode == 0, queued.stderr
 
