@@ -64,6 +64,12 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def secret_key(settings):
+    """Tests run with DEBUG off, so like production they need a key of their own."""
+    settings.SECRET_KEY = "tests-only-key-" + "k" * 50
+
+
+@pytest.fixture(autouse=True)
 def staff_sign_in_with_password(settings):
     """Staff's second sign-in step is tested on its own (directory/tests/test_sign_in.py);
     elsewhere staff sign in with their password alone."""

@@ -3,7 +3,6 @@ lists are recorded with who and when, and editors see them on the pages."""
 
 from django.urls import reverse
 
-from samverkan.publishing.models import DistributionList
 from tests.factories import make_person
 
 HISTORY = "Ändringshistorik"
@@ -61,17 +60,3 @@ def test_a_changed_phone_number_is_in_the_persons_history_for_editors(cast, logi
     page = client.get(cast.bob.get_absolute_url()).content.decode()
     assert "Telefon: 040-123456 → 040-999999" in page and "Alice Andersson" in page
     assert HISTORY not in login("carl").get(cast.bob.get_absolute_url()).content.decode()
-
-
-def test_distribution_list_changes_are_shown_on_the_lists_page(cast, login):
-    client = login("alice")
-    url = reverse("publishing:lists", args=[cast.public_body.pk])
-    client.post(url, {"name": "Registratorer", "addresses": "reg@sjobo.se"})
-    distribution_list = DistributionList.objects.get()
-    client.post(
-        reverse("publishing:list_edit", args=[distribution_list.pk]),
-        {"name": "Registratorer", "addresses": "reg@sjobo.se\nreg@ystad.se"},
-    )
-    page = client.get(url).content.decode()
-    assert "E-postadresser: reg@sjobo.se → reg@sjobo.se\nreg@ystad.se" in page
-    assert "Sändlista Registratorer" in page and "Alice Andersson" in page
