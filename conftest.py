@@ -1,5 +1,9 @@
 """The named cast of the tests: alice the secretary, bob a member, carl an outsider."""
 
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 
 import pytest
@@ -57,3 +61,53 @@ def login(client):
 def fast_password_hashing(settings):
     """Real hashing costs a second per user; tests do not need its strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def secret_key(settings):
+    """Tests run with DEBUG off, so like production they need a key of their own."""
+    settings.SECRET_KEY = "tests-only-key-" + "k" * 50
+
+
+@pytest.fixture(autouse=True)
+def staff_sign_in_with_password(settings):
+    """Staff's second sign-in step is tested on its own (directory/tests/test_sign_in.py);
+    elsewhere staff sign in with their password alone."""
+    settings.STAFF_TWO_FACTOR = False
+
+
+SAMVERKAN = [sys.executable, "-c", "import sys; from samverkan.cli import main; sys.exit(main())"]
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """A migrated SQLite file for tests that run Samverkan in separate processes."""
+    folder = tmp_path_factory.mktemp("migrated")
+    database = folder / "samverkan.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "1"}
+    result = subprocess.run(
+        [*SAMVERKAN, "migrate", "-v", "0"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    return database
+
+
+@pytest.fixture
+def installation(migrated_sqlite, tmp_path):
+    """Environment of a separate installation: its own data folder with a migrated database."""
+
+    def make(name: str = "site", migrated: bool = True) -> dict[str, str]:
+        folder = tmp_path / name
+        folder.mkdir()
+        database = folder / "samverkan.sqlite3"
+        if migrated:
+            shutil.copy(migrated_sqlite, database)
+        return {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{database}",
+            "SAMVERKAN_DATA_DIR": str(folder),
+            "DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "samverkan.settings",
+        }
+
+    return make

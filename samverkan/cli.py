@@ -4,7 +4,8 @@ import os
 import sys
 
 # Friendly names for Django's own commands; our commands use dashes for underscores.
-ALIASES = {"serve": "runserver"}
+# `db_worker` is the worker that first resumes what a stopped worker left (see `worker`).
+ALIASES = {"serve": "runserver", "db_worker": "worker"}
 
 
 def main(argv: list[str] | None = None) -> int:

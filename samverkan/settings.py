@@ -1,5 +1,6 @@
 """Settings, read top to bottom and configured by environment variables (see README)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -15,11 +16,9 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and os.environ.get("SAMVERKAN_REQUIRE_SECRET"):
-        raise RuntimeError("SECRET_KEY must be set in production")
-    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+# The development key is public: with DEBUG off the system check samverkan.E001 refuses it.
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -36,6 +35,9 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "samverkan.directory",
     "samverkan.meetings",
     "samverkan.minutes",
@@ -47,16 +49,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.middleware.language_middleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samverkan.directory.twofactor.two_factor_middleware",
+    "samverkan.middleware.private_cache_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -106,6 +113,38 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Wrong passwords lock the account (LOGIN_FAILURE_LIMIT tries) and, separately, the address
+# they come from (LOGIN_ADDRESS_FAILURE_LIMIT, higher: a whole office may share one address),
+# for LOGIN_LOCKOUT_MINUTES. Attempts are kept in the database, so every process sees them.
+AUTHENTICATION_BACKENDS = [
+    "samverkan.directory.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = ["username"]  # the address limit is LockoutBackend's own
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "samverkan.directory.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "samverkan.directory.lockout.client_address"
+# Behind a reverse proxy (TRUSTED_PROXY=1) the visitor's address is the one the proxy adds
+# last to X-Forwarded-For, and X-Forwarded-Proto tells whether the visitor used https.
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+# A password reset link is mailed at most PASSWORD_RESET_LIMIT times an hour to one e-mail
+# address; one network address may ask PASSWORD_RESET_ADDRESS_LIMIT times an hour.
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "3"))
+PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "20"))
+# Staff must confirm each sign-in with a code from an authenticator app (TOTP); others may.
+STAFF_TWO_FACTOR = True
+OTP_TOTP_ISSUER = "Samverkan"
+
+# A session ends after SESSION_IDLE_HOURS without a request (default 8); each request renews it.
+SESSION_COOKIE_AGE = int(float(os.environ.get("SESSION_IDLE_HOURS", "8")) * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -150,7 +189,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 
-# E-mail goes out from a background worker: `samverkan db_worker` runs the queued tasks.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "60"))  # seconds for one SMTP operation
+# The worker sending a dispatch holds it this long between two messages (MAIL_LEASE_SECONDS);
+# a worker that starts takes over dispatches whose lease ran out.
+MAIL_LEASE_SECONDS = int(os.environ.get("MAIL_LEASE_SECONDS", "600"))
+
+# E-mail goes out from a background worker: `samverkan worker` runs the queued tasks.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -158,10 +202,34 @@ TASKS = {
     }
 }
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# SECURE_COOKIES=1 behind HTTPS: secure cookies, HSTS and a redirect from http to https.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "31536000")) if SECURE_COOKIES else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE_COOKIES)
+if TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Joining the browsers' HSTS preload list is a separate decision, not made here; axes.W006
+# asks for a lock per address, which LockoutBackend keeps with its own, higher limit.
+SILENCED_SYSTEM_CHECKS = ["security.W021", "axes.W006"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Scripts, styles and images come from this site only; no inline script runs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

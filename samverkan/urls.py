@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from samverkan.directory import accounts, twofactor
 from samverkan.followup.views import overview
 
 urlpatterns = [
@@ -14,6 +15,9 @@ urlpatterns = [
     path("", include("samverkan.importer.urls")),
     path("", include("samverkan.plans.urls")),
     path("", include("samverkan.publishing.urls")),
+    path("konto/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path("konto/tvastegsverifiering/", twofactor.setup, name="two_factor"),
+    path("konto/tvastegsverifiering/kod/", twofactor.verify, name="two_factor_verify"),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,5 +1,6 @@
 """A real SMTP server on loopback for the tests, and the background worker run to the end."""
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -16,6 +17,7 @@ class Mailbox:
 
     refused: set[str] = field(default_factory=set)
     messages: list[email.message.EmailMessage] = field(default_factory=list)
+    delay: float = 0.0  # seconds the server takes to accept each message
 
     async def handle_RCPT(self, server, session, envelope, address, options):
         if address in self.refused:
@@ -24,6 +26,7 @@ class Mailbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(self.delay)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(message)
         return "250 Message accepted for delivery"

@@ -188,6 +188,8 @@ ROWS = [
     R("login", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("logout", "", get="405 405 405 405 405 405", post="302 302 302 302 302 302"),
     R("password_change", "", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
+    R("two_factor", "", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
+    R("two_factor_verify", "", get="login 302 302 302 302 302", post="login 302 302 302 302 302"),
     R("password_change_done", "", get="login 200 200 200 200 200", post="login 405 405 405 405 405"),
     R("password_reset", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("password_reset_done", "", get="200 200 200 200 200 200", post="405 405 405 405 405 405"),

@@ -5,10 +5,11 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Organisation(models.Model):
@@ -44,6 +45,16 @@ class Organisation(models.Model):
         return reverse("directory:organisation", args=[self.pk])
 
 
+class PersonQuerySet(models.QuerySet):
+    def reachable(self, on: datetime.date | None = None) -> "PersonQuerySet":
+        """People still taking part: no deactivated account, and not every membership ended
+        (someone who never had one, e.g. a guest, still counts)."""
+        on = on or timezone.localdate()
+        memberships = Membership.objects.filter(person=OuterRef("pk"))
+        ongoing = memberships.filter(Q(end__isnull=True) | Q(end__gte=on))
+        return self.exclude(user__is_active=False).filter(Exists(ongoing) | ~Exists(memberships))
+
+
 class Person(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     email = models.EmailField(_("e-post"), blank=True)
@@ -66,6 +77,9 @@ class Person(models.Model):
         related_name="person",
     )
 
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
@@ -76,6 +90,9 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:person", args=[self.pk])
+
+    def is_reachable(self) -> bool:
+        return Person.objects.reachable().filter(pk=self.pk).exists()
 
     @property
     def first_name(self) -> str:
@@ -123,6 +140,7 @@ class Body(models.Model):
     )
 
     objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -221,6 +239,7 @@ class Membership(models.Model):
     end = models.DateField(_("till"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["body__name", "organisation__name", "person__name"]
@@ -292,3 +311,18 @@ class PrivacyLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.subject}"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password reset link, kept for an hour to limit how many are mailed."""
+
+    email_digest = models.CharField(max_length=64, db_index=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("begäran om nytt lösenord")
+        verbose_name_plural = _("begäranden om nytt lösenord")
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M} {self.client_address or ''}"

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from samverkan.directory import permissions
+from samverkan.directory import audit, permissions
 from samverkan.directory.forms import (
     BodyForm,
     EndMembershipForm,
@@ -45,6 +45,12 @@ def body_detail(request, pk):
         else (),
         "can_edit": can_edit,
         "show_people": permissions.can_view_people(request.user),
+        "changes": audit.changes(
+            (_("Organ"), body.history.all()),
+            (_("Ledamotskap"), Membership.history.filter(body_id=body.pk)),
+        )
+        if can_edit
+        else None,
     }
     return render(request, "directory/body_detail.html", context)
 
@@ -117,13 +123,23 @@ def person_detail(request, pk):
         .select_related("body", "organisation")
         .order_by("-start")
     )
+    can_edit = permissions.can_edit_person(request.user, person)
     context = {
         "person": person,
         "current": [m for m in memberships if m.is_current],
         "past": [m for m in memberships if not m.is_current],
-        "can_edit": permissions.can_edit_person(request.user, person),
+        "can_edit": can_edit,
         "show_contact": permissions.can_see_contact_details(request.user, person),
         "can_manage_data": permissions.can_manage_personal_data(request.user),
+        "changes": audit.changes(
+            (_("Person"), person.history.all()),
+            (
+                _("Ledamotskap"),
+                Membership.history.filter(person_id=person.pk, body_id__in=visible),
+            ),
+        )
+        if can_edit
+        else None,
     }
     return render(request, "directory/person_detail.html", context)
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
+from samverkan.directory.validators import WebAddressField
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -12,11 +13,10 @@ MAX_ATTACHMENT = 25 * 1024 * 1024
 
 
 class MeetingForm(forms.ModelForm):
-    link = forms.URLField(
+    link = WebAddressField(
         label=_("Länk till digitalt möte"),
         max_length=500,
         required=False,
-        assume_scheme="https",
         help_text=_("Teams- eller Skype-länk om mötet är digitalt."),
     )
     also = forms.ModelMultipleChoiceField(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.directory.validators import WebAddressField
 from samverkan.plans.models import Activity, Goal, Indicator, InventoryAnswer, Plan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -51,6 +52,13 @@ class IndicatorForm(forms.ModelForm):
 
 
 class ActivityForm(forms.ModelForm):
+    origin_url = WebAddressField(
+        label=_("Länk till ursprunget"),
+        max_length=300,
+        required=False,
+        help_text=_("Webbadress till beslutet eller uppdraget, t.ex. https://…"),
+    )
+
     class Meta:
         model = Activity
         fields = ["title", "owners", "start", "end", "status", "origin", "origin_url"]

@@ -64,6 +64,16 @@ def overview(round_: InventoryRound) -> tuple[list, list, dict]:
     return bodies, goals, cells
 
 
+# A spreadsheet reads text starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text as it goes into an exported cell: a leading formula sign is escaped with '."""
+    value = str(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def export_xlsx(round_: InventoryRound) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -72,10 +82,7 @@ def export_xlsx(round_: InventoryRound) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Översikt"
-    sheet.append(["Organ", *[g.area for g in goals]])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    rows = [["Organ", *[g.area for g in goals]]]
     for body in bodies:
         row = [body.name]
         for goal in goals:
@@ -84,7 +91,15 @@ def export_xlsx(round_: InventoryRound) -> bytes:
             if c.changed:
                 text += f" (förra: {c.previous})"
             row.append(text)
-        sheet.append(row)
+        rows.append(row)
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(number, column)
+            cell.value = spreadsheet_text(value)
+            cell.data_type = "s"  # always text, never a formula
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     book.save(buffer)

@@ -32,7 +32,7 @@ def body_feed(request, pk):
 
 def person_feed(request, token):
     feed = CalendarFeed.objects.select_related("person").filter(token=token).first()
-    if feed is None:
+    if feed is None or not feed.person.is_reachable():
         raise Http404
     bodies = feed.person.memberships.current().values("body")
     ical = calendar_for(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from samverkan.directory import permissions
+from samverkan.directory import audit, permissions
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.forms import RequestApprovalForm
@@ -153,7 +153,14 @@ def distribution_lists(request, pk):
         form.save()
         messages.success(request, _("Sändlistan är sparad."))
         return redirect("publishing:lists", pk=body.pk)
-    context = {"body": body, "lists": body.distribution_lists.all(), "form": form}
+    context = {
+        "body": body,
+        "lists": body.distribution_lists.all(),
+        "form": form,
+        "changes": audit.changes(
+            (_("Sändlista"), DistributionList.history.filter(body_id=body.pk))
+        ),
+    }
     return render(request, "publishing/distribution_lists.html", context)
 
 

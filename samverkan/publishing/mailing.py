@@ -1,9 +1,17 @@
 """E-mail of the kallelse and of approved minutes, one message per recipient, each logged.
 
 Pages only record what is to be sent, in the same transaction as the task that sends it;
-the task runs in the background worker (`samverkan db_worker`), so no page waits on SMTP.
+the task runs in the background worker (`samverkan worker`), so no page waits on SMTP.
+
+A worker may be killed at any moment. The one sending a dispatch holds a lease on it and
+marks each delivery "skickas" just before handing it to SMTP. A worker that starts resumes
+every dispatch whose lease ran out: what was still waiting is sent; a delivery caught in the
+middle of sending may or may not have arrived, so it is marked failed with that reason rather
+than sent twice, and the secretary can send it again from the Utskick page.
 """
 
+import datetime
+import logging
 import smtplib
 from dataclasses import dataclass
 
@@ -11,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -24,6 +33,12 @@ from samverkan.publishing.documents import invitation_pdf, minutes_pdf
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
 
 NO_ADDRESS = "Ingen e-postadress registrerad."
+INTERRUPTED = (
+    "Sändningen avbröts när arbetaren stoppades; meddelandet kan ha kommit fram. "
+    "Skicka igen om mottagaren saknar det."
+)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,8 +49,13 @@ class Recipient:
 
 
 def invitation_recipients(meeting: Meeting) -> list[Recipient]:
-    """Everyone called to the meeting: ordinarie and ersättare of its bodies."""
-    rows = meeting.attendance.select_related("person").order_by("person__name")
+    """Everyone called to the meeting: ordinarie and ersättare of its bodies, still active."""
+    reachable = Person.objects.reachable()  # no mail to deactivated or departed people
+    rows = (
+        meeting.attendance.filter(person__in=reachable)
+        .select_related("person")
+        .order_by("person__name")
+    )
     return [Recipient(r.person.name, r.person.email, r.person) for r in rows]
 
 
@@ -120,17 +140,60 @@ def resend_failed(dispatch: Dispatch) -> int:
     return count
 
 
+def _lease() -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.MAIL_LEASE_SECONDS)
+
+
+def _claim(dispatch_id: int) -> bool:
+    """Take the dispatch unless a living worker holds it (one UPDATE, so only one wins)."""
+    now = timezone.now()
+    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    return Dispatch.objects.filter(free, pk=dispatch_id).update(lease_until=now + _lease()) == 1
+
+
+def _next_delivery(dispatch: Dispatch) -> Delivery | None:
+    with transaction.atomic():
+        delivery = dispatch.deliveries.filter(status=Delivery.Status.QUEUED).order_by("pk").first()
+        if delivery is None:
+            return None
+        Dispatch.objects.filter(pk=dispatch.pk).update(lease_until=timezone.now() + _lease())
+        delivery.status = Delivery.Status.SENDING
+        delivery.attempts += 1
+        delivery.save(update_fields=["status", "attempts"])
+    return delivery
+
+
+def _mark_interrupted(dispatch: Dispatch) -> int:
+    """Deliveries a dead worker was sending: maybe arrived, so never sent again unasked."""
+    return dispatch.deliveries.filter(status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.FAILED, error=INTERRUPTED
+    )
+
+
 @task()
 def deliver(dispatch_id: int) -> None:
     """Send every waiting delivery of the dispatch over one SMTP connection, logging each."""
-    dispatch = Dispatch.objects.select_related("meeting").get(pk=dispatch_id)
-    waiting = list(dispatch.deliveries.filter(status=Delivery.Status.QUEUED))
-    if not waiting:
+    while _claim(dispatch_id):
+        try:
+            _send_waiting(Dispatch.objects.select_related("meeting").get(pk=dispatch_id))
+        finally:
+            Dispatch.objects.filter(pk=dispatch_id).update(lease_until=None)
+        # something queued again while this worker held the lease is sent now
+        if not Delivery.objects.filter(
+            dispatch_id=dispatch_id, status=Delivery.Status.QUEUED
+        ).exists():
+            return
+
+
+def _send_waiting(dispatch: Dispatch) -> None:
+    if _mark_interrupted(dispatch):
+        log.warning("Utskick %s: en avbruten sändning markerad som misslyckad", dispatch.pk)
+    if not dispatch.deliveries.filter(status=Delivery.Status.QUEUED).exists():
         return
     body, attachments = _content(dispatch)
-    connection = get_connection()
+    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     try:
-        for delivery in waiting:
+        while (delivery := _next_delivery(dispatch)) is not None:
             message = EmailMessage(
                 subject=dispatch.subject,
                 body=body,
@@ -138,10 +201,10 @@ def deliver(dispatch_id: int) -> None:
                 to=[delivery.address],
                 reply_to=_reply_to(dispatch),
                 connection=connection,
+                headers={"Message-ID": _message_id(delivery)},
             )
             for attachment in attachments:
                 message.attach(*attachment)
-            delivery.attempts += 1
             try:
                 message.send()
             except smtplib.SMTPRecipientsRefused as refused:
@@ -153,9 +216,35 @@ def deliver(dispatch_id: int) -> None:
             else:
                 delivery.status, delivery.error = Delivery.Status.SENT, ""
                 delivery.sent_at = timezone.now()
-                delivery.save(update_fields=["status", "error", "attempts", "sent_at"])
+                delivery.save(update_fields=["status", "error", "sent_at"])
     finally:
         connection.close()
+
+
+def _message_id(delivery: Delivery) -> str:
+    """The same id on every attempt, so a mail program can tell a repeat from a new one."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "samverkan"
+    return f"<leverans-{delivery.pk}@{domain}>"
+
+
+def resume_interrupted() -> int:
+    """Queue again every dispatch a dead worker left behind; returns how many."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    unfinished = Q(deliveries__status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING])
+    abandoned = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    stranded = list(
+        Dispatch.objects.filter(unfinished, abandoned).distinct().values_list("pk", flat=True)
+    )
+    orphans = DBTaskResult.objects.running().filter(task_path=deliver.module_path)
+    for result in orphans:
+        if result.args_kwargs.get("args", [None])[0] in stranded:
+            result.set_failed(RuntimeError("Arbetaren stoppades mitt i utskicket."))
+    for dispatch_id in stranded:
+        deliver.enqueue(dispatch_id)
+        log.warning("Utskick %s återupptas efter en avbruten arbetare", dispatch_id)
+    return len(stranded)
 
 
 def _reply_to(dispatch: Dispatch) -> list[str]:
@@ -166,7 +255,7 @@ def _reply_to(dispatch: Dispatch) -> list[str]:
 
 def _failed(delivery: Delivery, error: str) -> None:
     delivery.status, delivery.error = Delivery.Status.FAILED, error[:1000]
-    delivery.save(update_fields=["status", "error", "attempts"])
+    delivery.save(update_fields=["status", "error"])
 
 
 def _decode(reason) -> str:

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
@@ -45,6 +46,8 @@ class DistributionList(models.Model):
     )
     name = models.CharField(_("namn"), max_length=120)
     addresses = models.TextField(_("e-postadresser"), help_text=_("En adress per rad."))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -91,6 +94,9 @@ class Dispatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The worker sending this dispatch holds it until then and renews it before each message;
+    # a lease that ran out means that worker died, and another one takes over.
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -125,6 +131,7 @@ class Delivery(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "väntar", _("Väntar")
+        SENDING = "skickas", _("Skickas")
         SENT = "skickat", _("Skickat")
         FAILED = "misslyckades", _("Misslyckades")
 
