@@ -2,8 +2,7 @@
 
 Structure is written the way a plain-text document shows it, so the text rules see the same
 thing whatever the format: a heading (Word's Heading 1–3 or Rubrik 1–3, ODT's outline levels,
-a larger or bold line in a PDF, a short bold paragraph) stands alone between blank lines as
-"## Title"; list items are "- item" or keep their number ("3. item"), indented two spaces per
+a larger or bold line in a PDF, a short bold paragraph) is a line of its own, "## Title"; list items are "- item" or keep their number ("3. item"), indented two spaces per
 level; a table row is one line "cell | cell"; an empty paragraph is a blank line.
 """
 
@@ -29,8 +28,10 @@ class ReadError(Exception):
 
 def read_text_bytes(data: bytes) -> str:
     """Decode plain text: UTF-8 (with or without BOM), else Windows-1252 as Word saves it."""
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(b"\x00") * 100 > len(head):
         raise ReadError("filen är binär, inte text")
+    data = data.replace(b"\x00", b"")  # stray NUL bytes of text copied from a PDF
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
@@ -51,7 +52,7 @@ def _check_zip(data: bytes) -> None:
 
 
 class Lines:
-    """The text being written: headings kept apart by blank lines, blank lines never doubled."""
+    """The text being written: one line per paragraph, blank lines never doubled."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -64,9 +65,7 @@ class Lines:
         text = " ".join(text.split())
         if not text:
             return
-        self.blank()
         self.out.append("#" * max(1, min(level, 6)) + " " + text)
-        self.out.append("")
 
     def line(self, text: str) -> None:
         self.out.extend(text.split("\n"))
@@ -140,37 +139,63 @@ class _Numbering:
         return current if level == ilvl else self.counters.get((num_id, level), 1)
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+class _Style:
+    """What a paragraph style says: heading level, list (numId, level), bold — looked up once."""
+
+    def __init__(self, style: Any) -> None:
+        name = style.name or "" if style is not None else ""
+        self.heading = _heading_level(name)
+        self.bold = bool(style is not None and style.font.bold)
+        self.list: tuple[str | None, int | None] = (None, None)
+        chain = style
+        while chain is not None and self.list[0] is None:
+            ppr = chain.element.pPr
+            if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+                ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else None
+                self.list = (str(ppr.numPr.numId.val), ilvl)
+            chain = chain.base_style
+        m = LIST_STYLE.match(name)
+        self.list_level = int(m[2]) - 1 if m and m[2] else 0
+
+
+class _Styles:
+    def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id = {
+            s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
+        }
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default = _Style(default)
+        self.cache: dict[str, _Style] = {}
+
+    def of(self, paragraph: Any) -> _Style:
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style_id is None or style_id not in self.by_id:
+            return self.default
+        if style_id not in self.cache:
+            self.cache[style_id] = _Style(self.by_id[style_id])
+        return self.cache[style_id]
+
+
+def _num_pr(paragraph: Any, style: _Style) -> tuple[str, int] | None:
     """The paragraph's list (numId, level), set on it or on its style."""
     ppr = paragraph._p.pPr
-    num_id = ilvl = None
+    num_id, ilvl = style.list
     if ppr is not None and ppr.numPr is not None:
         if ppr.numPr.numId is not None:
             num_id = str(ppr.numPr.numId.val)
         if ppr.numPr.ilvl is not None:
             ilvl = int(ppr.numPr.ilvl.val)
-    style = paragraph.style
-    while num_id is None and style is not None:
-        spp = style.element.pPr
-        if spp is not None and spp.numPr is not None and spp.numPr.numId is not None:
-            num_id = str(spp.numPr.numId.val)
-            if ilvl is None and spp.numPr.ilvl is not None:
-                ilvl = int(spp.numPr.ilvl.val)
-        style = style.base_style
     if num_id is None or num_id == "0":
         return None
-    if ilvl is None:
-        m = LIST_STYLE.match(paragraph.style.name if paragraph.style is not None else "")
-        ilvl = int(m[2]) - 1 if m and m[2] else 0
-    return num_id, ilvl
+    return num_id, style.list_level if ilvl is None else int(ilvl)
 
 
-def _is_bold(paragraph: Any) -> bool:
+def _is_bold(paragraph: Any, style: _Style) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+    return bool(runs) and all(r.bold or (r.bold is None and style.bold) for r in runs)
 
 
 def _short_line(text: str) -> bool:
@@ -186,6 +211,7 @@ def read_docx(data: bytes) -> str:
 
     document = docx.Document(io.BytesIO(data))
     numbering = _Numbering(document)
+    styles = _Styles(document)
     out = Lines()
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -197,17 +223,16 @@ def read_docx(data: bytes) -> str:
         if not isinstance(block, Paragraph):
             continue
         text = block.text.replace("\t", " ")
-        style = block.style.name if block.style is not None else ""
-        level = _heading_level(style)
-        listed = _num_pr(block)
+        style = styles.of(block)
+        listed = _num_pr(block, style)
         if not text.strip():
             out.blank()
-        elif level is not None:
-            out.heading(text, level)
+        elif style.heading is not None:
+            out.heading(text, style.heading)
         elif listed is not None:
             marker = numbering.marker(*listed)
             out.line("  " * listed[1] + marker + " " + text.strip())
-        elif _is_bold(block) and _short_line(text):
+        elif _is_bold(block, style) and _short_line(text):
             out.heading(text, 3)
         else:
             out.line(text)
@@ -223,11 +248,12 @@ def read_pdf(data: bytes) -> str:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_pdf_lines(page) for page in pdf.pages]
+            width = float(pdf.pages[0].width) if pdf.pages else 0.0
     except PDFPasswordIncorrect as error:
         raise ReadError("filen är lösenordsskyddad") from error
     except Exception as error:  # pdfminer raises many kinds for broken files
         raise ReadError("filen är ingen läsbar PDF") from error
-    text = _pdf_text(pages)
+    text = _pdf_text(pages, width)
     if not text.strip():
         raise ReadError("PDF-filen saknar textlager (skannad bild?)")
     return text
@@ -235,10 +261,10 @@ def read_pdf(data: bytes) -> str:
 
 def _pdf_lines(page: Any) -> list[dict[str, Any]]:
     words = page.extract_words(
-        extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=True
+        extra_attrs=["size", "fontname"], keep_blank_chars=False
     )
     lines: list[dict[str, Any]] = []
-    for word in words:
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         last = lines[-1] if lines else None
         if last is not None and abs(word["top"] - last["top"]) <= max(2.0, 0.3 * last["size"]):
             last["words"].append(word)
@@ -265,15 +291,15 @@ def _pdf_lines(page: Any) -> list[dict[str, Any]]:
 BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
 
 
-def _pdf_text(pages: list[list[dict[str, Any]]]) -> str:
+def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
     every = [line for page in pages for line in page]
     if not every:
         return ""
     sizes = Counter(line["size"] for line in every for _ in line["words"])
     body = sizes.most_common(1)[0][0]
     bigger = sorted({s for s in sizes if s > body + 0.5}, reverse=True)
-    right = max(line["x1"] for line in every)
     left = min(line["x0"] for line in every)
+    right = width - left if width > 2 * left else max(line["x1"] for line in every)
     space = body * 0.3
     out = Lines()
     previous: dict[str, Any] | None = None
@@ -284,12 +310,16 @@ def _pdf_text(pages: list[list[dict[str, Any]]]) -> str:
             text = line["text"]
             level = bigger.index(line["size"]) + 1 if line["size"] in bigger else None
             lone = i + 1 >= len(page) or page[i + 1]["top"] - line["bottom"] > 0.8 * body
-            if level is None and line["bold"] and _short_line(text) and lone:
-                level = 3
             gap = i > 0 and previous is not None and line["top"] - previous["bottom"] > 0.8 * body
+            goes_on = previous is not None and not gap and _wrapped(previous, line, right, space)
+            if level is None and line["bold"] and _short_line(text) and lone and not goes_on:
+                level = 3
             if level is not None:
-                out.heading(text, min(level, 3))
-                previous, item_x = None, None
+                if goes_on and previous is not None and previous.get("level") == level:
+                    out.out[-1] += " " + text  # a heading wrapped over two lines
+                else:
+                    out.heading(text, min(level, 3))
+                previous, item_x = {**line, "level": level}, None
                 continue
             if gap:
                 out.blank()
@@ -304,7 +334,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]]) -> str:
                 rest = text[bullet.end() :] if bullet else text[numbered.end() :]  # type: ignore[union-attr]
                 out.line("  " * depth + marker + " " + rest)
                 item_x = line["words"][1]["x0"] if len(line["words"]) > 1 else x
-            elif previous is not None and not gap and _wrapped(previous, line, right, space):
+            elif goes_on and previous is not None and previous.get("level") is None:
                 out.out[-1] += " " + text
             elif item_x is not None and not gap and abs(line["x0"] - item_x) < 2:
                 out.out[-1] += " " + text
