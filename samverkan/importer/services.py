@@ -334,6 +334,7 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
     if justering.date:
         stamp = timezone.make_aware(datetime.datetime.combine(justering.date, datetime.time(12)))
         MinutesRecord.objects.filter(pk=record.pk).update(approved_at=stamp)
+        record.approved_at = stamp
         version.approved_at = stamp
         version.save(update_fields=["approved_at"])
     for entry in data["next_meetings"]:
