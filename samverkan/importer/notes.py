@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from samverkan.extraction.model import Minutes
 from samverkan.extraction.text import clean_line
 
-MD_HEADING = re.compile(r"^#{1,6}\s+")
+MD_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
+BULLET_MARK = re.compile(r"^(\s*)[*•·]\s+")
 
 
 def source_lines(text: str) -> list[str]:
@@ -54,7 +55,7 @@ def as_notes(lines: list[str]) -> str:
     """Lines as note text: Word and Markdown marks removed, runs of blank lines made one."""
     out: list[str] = []
     for line in lines:
-        text = MD_HEADING.sub("", clean_line(line).strip())
+        text = MD_HEADING.sub("", BULLET_MARK.sub(r"\1- ", clean_line(line)).strip())
         if text or (out and out[-1]):
             out.append(text)
     return "\n".join(out).strip()

@@ -301,13 +301,17 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
             rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
     Attendance.objects.bulk_create(rows.values())
     first = meeting.items.count() + 1  # after återrapportering items of an earlier import
+    titles = [entry.title for entry in found.agenda] or [_("Minnesanteckningar")]
     items = [
-        AgendaItem(meeting=meeting, position=position, title=entry.title[:300])
-        for position, entry in enumerate(found.agenda, start=first)
+        AgendaItem(meeting=meeting, position=position, title=title[:300])
+        for position, title in enumerate(titles, start=first)
     ]
     AgendaItem.objects.bulk_create(items)
     record = minutes_for(meeting)
-    texts = _notes(document.text, found, extracted=corrected(document))
+    if found.agenda:
+        texts = _notes(document.text, found, extracted=corrected(document))
+    else:  # no items found: the whole text is the notes, so nothing is lost
+        texts = [as_notes(source_lines(document.text))]
     Note.objects.bulk_create(
         Note(minutes=record, item=item, text=text[:20000])
         for item, text in zip(items, texts, strict=True)
