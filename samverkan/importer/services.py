@@ -313,7 +313,7 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
     else:  # no items found: the whole text is the notes, so nothing is lost
         texts = [as_notes(source_lines(document.text))]
     Note.objects.bulk_create(
-        Note(minutes=record, item=item, text=text[:20000])
+        Note(minutes=record, item=item, text=text)
         for item, text in zip(items, texts, strict=True)
         if text
     )
@@ -372,13 +372,27 @@ def _notes(text: str, found: Minutes, *, extracted: Minutes) -> list[str]:
             target = 0
         if target is not None and by_line[line]:
             texts[target] = "\n\n".join(t for t in (texts[target], by_line[line]) if t)
-    original = {d.source.line: d.text for d in extracted.decisions if d.source}
-    for decision in found.decisions:
-        line = decision.source.line if decision.source else None
+    for line, before, after in _rewrites(extracted, found):
         target = item_of_line(found, line)
-        if line in original and target is not None:
-            texts[target] = rewrite(texts[target], original[line], decision.text)
+        if target is not None:
+            texts[target] = rewrite(texts[target], before, after)
     return texts
+
+
+def _rewrites(extracted: Minutes, found: Minutes) -> list[tuple[int, str, str]]:
+    """(line, original, reviewer's wording) of each decision the reviewer reworded."""
+    by_line: dict[int, tuple[list[str], list[str]]] = {}
+    for key, decisions in ((0, extracted.decisions), (1, found.decisions)):
+        for d in decisions:
+            if d.source:
+                by_line.setdefault(d.source.line, ([], []))[key].append(d.text)
+    out = []
+    for line, (before, after) in by_line.items():
+        unchanged = set(before) & set(after)
+        old = [t for t in before if t not in unchanged]
+        new = [t for t in after if t not in unchanged]
+        out += [(line, a, b) for a, b in zip(old, new, strict=False)]
+    return out
 
 
 def _meeting_for(body: Body, day: datetime.date, found: dict, kind: str) -> Meeting:

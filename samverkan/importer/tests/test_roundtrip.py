@@ -41,7 +41,8 @@ def imported(name: str, data: bytes, body: Body):
     notes = {n.item_id: n.text for n in Note.objects.filter(minutes__meeting=meeting)}
     return {
         "items": [
-            (i.title, " ".join(notes.get(i.pk, "").split())) for i in meeting.items.order_by("position")
+            (" ".join(i.title.split()), " ".join(notes.get(i.pk, "").split()))
+            for i in meeting.items.order_by("position")
         ],
         "decisions": sorted(
             " ".join(d.text.split()) for d in Decision.objects.filter(minutes__meeting=meeting)
