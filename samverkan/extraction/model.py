@@ -95,7 +95,8 @@ class Minutes:
             attendees=tuple(_person_from(a) for a in data.get("attendees", ())),
             absent=tuple(_person_from(a) for a in data.get("absent", ())),
             agenda=tuple(
-                AgendaItem(i.get("number"), i["title"], _src_from(i)) for i in data.get("agenda", ())
+                AgendaItem(i.get("number"), i["title"], _src_from(i))
+                for i in data.get("agenda", ())
             ),
             decisions=tuple(
                 Decision(d["text"], d.get("agenda_item"), _src_from(d))
@@ -133,6 +134,9 @@ def _person_from(entry: dict[str, Any]) -> Attendee:
 
 def _meeting_from(entry: dict[str, Any]) -> MeetingTime:
     return MeetingTime(
-        entry.get("date"), entry.get("start"), entry.get("end"), entry.get("location"),
+        entry.get("date"),
+        entry.get("start"),
+        entry.get("end"),
+        entry.get("location"),
         _src_from(entry),
     )

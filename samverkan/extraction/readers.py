@@ -2,8 +2,9 @@
 
 Structure is written the way a plain-text document shows it, so the text rules see the same
 thing whatever the format: a heading (Word's Heading 1–3 or Rubrik 1–3, ODT's outline levels,
-a larger or bold line in a PDF, a short bold paragraph) is a line of its own, "## Title"; list items are "- item" or keep their number ("3. item"), indented two spaces per
-level; a table row is one line "cell | cell"; an empty paragraph is a blank line.
+a larger or bold line in a PDF, a short bold paragraph) is a line of its own, "## Title";
+list items are "- item" or keep their number ("3. item"), indented two spaces per level; a
+table row is one line "cell | cell"; an empty paragraph is a blank line.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class _Numbering:
         except (KeyError, NotImplementedError, ValueError):
             return
         ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-        w = "{%s}" % ns["w"]
+        w = "{" + ns["w"] + "}"
         root = part.element
         abstract = {}
         for node in root.findall("w:abstractNum", ns):
@@ -132,7 +133,9 @@ class _Numbering:
             del self.counters[key]  # a deeper list starts over under each new item
         count = self.counters.get((num_id, ilvl), start - 1) + 1
         self.counters[(num_id, ilvl)] = count
-        shown = re.sub(r"%(\d)", lambda m: str(self._count(num_id, int(m[1]) - 1, count, ilvl)), text)
+        shown = re.sub(
+            r"%(\d)", lambda m: str(self._count(num_id, int(m[1]) - 1, count, ilvl)), text
+        )
         return shown.strip() or "-"
 
     def _count(self, num_id: str, level: int, current: int, ilvl: int) -> int:
@@ -162,9 +165,7 @@ class _Styles:
     def __init__(self, document: Any) -> None:
         from docx.enum.style import WD_STYLE_TYPE
 
-        self.by_id = {
-            s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH
-        }
+        self.by_id = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
         default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self.default = _Style(default)
         self.cache: dict[str, _Style] = {}
@@ -260,9 +261,7 @@ def read_pdf(data: bytes) -> str:
 
 
 def _pdf_lines(page: Any) -> list[dict[str, Any]]:
-    words = page.extract_words(
-        extra_attrs=["size", "fontname"], keep_blank_chars=False
-    )
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
     lines: list[dict[str, Any]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         last = lines[-1] if lines else None
@@ -334,9 +333,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
                 rest = text[bullet.end() :] if bullet else text[numbered.end() :]  # type: ignore[union-attr]
                 out.line("  " * depth + marker + " " + rest)
                 item_x = line["words"][1]["x0"] if len(line["words"]) > 1 else x
-            elif goes_on and previous is not None and previous.get("level") is None:
-                out.out[-1] += " " + text
-            elif item_x is not None and not gap and abs(line["x0"] - item_x) < 2:
+            elif _goes_on_text(goes_on, previous, item_x, gap, line):
                 out.out[-1] += " " + text
             else:
                 indents, item_x = [], None
@@ -345,10 +342,23 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
     return out.text()
 
 
+def _goes_on_text(
+    goes_on: bool,
+    previous: dict[str, Any] | None,
+    item_x: float | None,
+    gap: bool,
+    line: dict[str, Any],
+) -> bool:
+    """A wrapped line of a paragraph, or a list item's next line under its text."""
+    if goes_on and previous is not None and previous.get("level") is None:
+        return True
+    return item_x is not None and not gap and abs(line["x0"] - item_x) < 2
+
+
 def _wrapped(previous: dict[str, Any], line: dict[str, Any], right: float, space: float) -> bool:
     """The line goes on the one before: its first word would not have fitted there."""
     first = line["words"][0]
-    return previous["x1"] + space + (first["x1"] - first["x0"]) > right + 1
+    return bool(previous["x1"] + space + (first["x1"] - first["x0"]) > right + 1)
 
 
 def read_odt(data: bytes) -> str:

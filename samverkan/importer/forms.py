@@ -115,7 +115,9 @@ class ReviewForm(forms.Form):
                 widget=forms.RadioSelect,
             )
         present = [(a, "närvarande") for a in minutes.attendees]
-        for i, (person, status) in enumerate(present + [(a, "frånvarande") for a in minutes.absent]):
+        for i, (person, status) in enumerate(
+            present + [(a, "frånvarande") for a in minutes.absent]
+        ):
             self.fields[f"person{i}"] = forms.CharField(
                 label=_("Deltagare %(n)d") % {"n": i + 1},
                 initial=person.name,
@@ -137,7 +139,9 @@ class ReviewForm(forms.Form):
                 help_text=_("Töm fältet för att slå ihop punkten med den före."),
             )
         for i, decision in enumerate(minutes.decisions):
-            self.fields[f"decisions{i}"] = self._text(_("Beslut %(n)d") % {"n": i + 1}, decision.text)
+            self.fields[f"decisions{i}"] = self._text(
+                _("Beslut %(n)d") % {"n": i + 1}, decision.text
+            )
         for i, action in enumerate(minutes.actions):
             self.fields[f"actions{i}"] = self._text(_("Uppdrag %(n)d") % {"n": i + 1}, action.text)
             for j, owner in enumerate(action.owners):
@@ -174,7 +178,8 @@ class ReviewForm(forms.Form):
             return forms.ChoiceField(
                 label=_("Uppdrag %(n)d: vem är ”%(name)s”?") % {"n": i + 1, "name": owner},
                 required=False,
-                choices=[("", _("Låt stå som skrivet"))] + [(p.name, p.name) for p in match.choices],
+                choices=[("", _("Låt stå som skrivet"))]
+                + [(p.name, p.name) for p in match.choices],
                 initial=likely_person(match.choices, action, minutes),
             )
         return forms.CharField(

@@ -43,11 +43,10 @@ def item_of_line(minutes: Minutes, line: int | None) -> int | None:
     """Index of the agenda item whose section holds the line (None: the header)."""
     if line is None:
         return None
-    best = None
+    best, best_line = None, 0
     for i, item in enumerate(minutes.agenda):
-        if item.source and item.source.line <= line:
-            if best is None or item.source.line >= minutes.agenda[best].source.line:  # type: ignore[union-attr]
-                best = i
+        if item.source and best_line <= item.source.line <= line:
+            best, best_line = i, item.source.line
     return best
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.extraction import Minutes, ReadError, extract_text
@@ -153,9 +153,9 @@ def likely_duplicate(document: Document) -> Document | None:
 
 
 def duplicate_reason(document: Document) -> str:
-    return _("troligen samma möte som %(n)s, välj om det ska hoppas över, ersätta eller läggas till") % {
-        "n": document.duplicate_of.name
-    }
+    return _(
+        "troligen samma möte som %(n)s, välj om det ska hoppas över, ersätta eller läggas till"
+    ) % {"n": document.duplicate_of.name}
 
 
 def can_replace(earlier: Document) -> bool:
@@ -332,7 +332,9 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
     version = approve(
         record,
         by=by,
-        approval=MinutesRecord.Approval.BY_PERSONS if approvers else MinutesRecord.Approval.NEXT_MEETING,
+        approval=MinutesRecord.Approval.BY_PERSONS
+        if approvers
+        else MinutesRecord.Approval.NEXT_MEETING,
         approvers=approvers,
     )
     if justering.date:

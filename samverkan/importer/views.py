@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from samverkan.directory import permissions
 from samverkan.directory.models import Body
 from samverkan.importer import services
-from samverkan.importer.forms import ReviewForm, UploadForm
 from samverkan.importer.documents import guess_kind
+from samverkan.importer.forms import ReviewForm, UploadForm
 from samverkan.importer.models import Document
 from samverkan.importer.notes import source_lines
 from samverkan.importer.sources import SourceError, archive_members

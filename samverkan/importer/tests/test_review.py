@@ -24,14 +24,19 @@ SYDOST = (SEEDS / "sydost-tjanstemannaforberedande.txt").read_bytes()
 @pytest.fixture
 def secretary(cast, login):
     load_reference()
-    dot, sydost = Body.objects.get(short_name="DOT Nordost"), Body.objects.get(short_name="TB Sydost")
+    dot, sydost = (
+        Body.objects.get(short_name="DOT Nordost"),
+        Body.objects.get(short_name="TB Sydost"),
+    )
     cast.alice.memberships.create(body=dot, role="sekreterare")
     cast.alice.memberships.create(body=sydost, role="sekreterare")
     return login("alice"), cast.alice.user, dot, sydost
 
 
 def _key(data, prefix, startswith):
-    return next(k for k, v in data.items() if k.startswith(prefix) and str(v).startswith(startswith))
+    return next(
+        k for k, v in data.items() if k.startswith(prefix) and str(v).startswith(startswith)
+    )
 
 
 def test_what_the_reviewer_changes_is_what_is_stored(secretary):
