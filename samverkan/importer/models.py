@@ -1,8 +1,11 @@
 """An imported document: its file, text, extracted minutes and where it ended up."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body
@@ -55,3 +58,12 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("importer:review", args=[self.pk])
+
+    @property
+    def provenance(self) -> str:
+        """How minutes that name no justering came to be: "importerad från originalet …"."""
+        day = formats.date_format(timezone.localtime(self.imported_at or self.created_at), "j F Y")
+        return _("importerad från originalet %(name)s, %(day)s") % {
+            "name": Path(self.name).name,
+            "day": day,
+        }

@@ -96,8 +96,15 @@ def gather(meeting: Meeting) -> MinutesContent:
         assignments=assignments,
         next_meeting=formats.date_format(upcoming.date, "l j F Y").capitalize() if upcoming else "",
         approval=approvers
+        or _imported(meeting, minutes)
         or ("Justeras vid nästa möte" if minutes.approval == "nästa möte" else ""),
     )
+
+
+def _imported(meeting: Meeting, minutes) -> str:
+    """ "Importerad från originalet …" for imported minutes that name no justering."""
+    source = getattr(meeting, "source", None)
+    return source.provenance.capitalize() if source and minutes.version == 1 else ""
 
 
 def _attendance_by_organisation(meeting: Meeting):

@@ -173,3 +173,13 @@ def _editable(user):
     from samverkan.directory import permissions
 
     return {b for b in Body.objects.all() if permissions.can_edit_body(user, b)}
+
+
+def test_minutes_without_justering_say_where_they_came_from(secretary):
+    client, _, dot, _ = secretary
+    meeting = services.confirm(services.ingest("dot.txt", DOT).document, body=dot)
+    page = client.get(reverse("minutes:editor", args=[meeting.pk])).content.decode()
+    assert "importerad från originalet dot.txt" in page and "justerad" not in page
+    from samverkan.publishing.documents import gather
+
+    assert gather(meeting).approval.startswith("Importerad från originalet dot.txt")
