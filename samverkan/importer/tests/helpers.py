@@ -1,27 +1,25 @@
-"""What a reviewer's browser sends: the review form as shown, with the given changes."""
+"""What a reviewer's browser sends: the review form as the page shows it, with changes."""
 
-import datetime
-
-from samverkan.importer import services
-from samverkan.importer.forms import ReviewForm
-from samverkan.importer.views import _importable
+from bs4 import BeautifulSoup
 
 
-def review_post(document, user, **changes) -> dict:
-    form = ReviewForm(
-        minutes=services.corrected(document),
-        plan=services.review_plan(document),
-        bodies=_importable(user),
-        duplicate=document.duplicate_of,
-        initial={"body": document.body, "kind": "ordinarie"},
-    )
+def review_post(client, document, **changes) -> dict:
+    page = BeautifulSoup(client.get(document.get_absolute_url()).content, "html.parser")
+    form = next(f for f in page.find_all("form") if f.find("button", class_="primary"))
     data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if hasattr(value, "pk"):
-            value = value.pk
-        elif isinstance(value, datetime.date | datetime.time):
-            value = value.isoformat()[:5] if isinstance(value, datetime.time) else value.isoformat()
-        data[name] = "" if value is None else value
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name:
+            continue
+        if field.name == "textarea":
+            data[name] = field.text.strip("\n")
+        elif field.name == "select":
+            chosen = field.find("option", selected=True)
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") == "radio":
+            if field.has_attr("checked"):
+                data[name] = field.get("value")
+        else:
+            data[name] = field.get("value", "")
     data.update(changes)
     return data

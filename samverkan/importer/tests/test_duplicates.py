@@ -36,7 +36,7 @@ def test_the_word_file_of_an_imported_text_is_a_likely_duplicate(imported_once):
     assert again.status == services.REVIEW and "troligen samma möte" in again.reason
     page = client.get(again.document.get_absolute_url()).content.decode()
     assert "Troligen samma möte som dot.txt" in page
-    data = review_post(again.document, user, duplicate=services.SKIP)
+    data = review_post(client, again.document, duplicate=services.SKIP)
     assert client.post(again.document.get_absolute_url(), data).status_code == 302
     assert Meeting.objects.filter(date="2023-11-24").count() == 1
     assert not Document.objects.filter(pk=again.document.pk).exists()
@@ -45,7 +45,7 @@ def test_the_word_file_of_an_imported_text_is_a_likely_duplicate(imported_once):
 def test_replacing_the_earlier_import_leaves_one_meeting(imported_once):
     client, user, dot, again = imported_once
     assignments = Assignment.objects.count()
-    data = review_post(again.document, user, duplicate=services.REPLACE)
+    data = review_post(client, again.document, duplicate=services.REPLACE)
     assert client.post(again.document.get_absolute_url(), data).status_code == 302
     assert Meeting.objects.filter(date="2023-11-24").count() == 1
     assert Assignment.objects.count() == assignments
@@ -54,7 +54,7 @@ def test_replacing_the_earlier_import_leaves_one_meeting(imported_once):
 
 def test_keeping_both_makes_two_meetings(imported_once):
     client, user, dot, again = imported_once
-    data = review_post(again.document, user, duplicate=services.KEEP)
+    data = review_post(client, again.document, duplicate=services.KEEP)
     assert client.post(again.document.get_absolute_url(), data).status_code == 302
     assert Meeting.objects.filter(date="2023-11-24").count() == 2
 
@@ -65,7 +65,7 @@ def test_an_import_that_was_worked_on_is_not_replaced(imported_once):
     minutes = start_correction(meeting.minutes)
     note = minutes.notes.first()
     save_note(minutes, note.item, text=note.text + " Tillägg.", revision=note.revision)
-    data = review_post(again.document, user, duplicate=services.REPLACE)
+    data = review_post(client, again.document, duplicate=services.REPLACE)
     page = client.post(again.document.get_absolute_url(), data).content.decode()
     assert "kan inte ersättas" in page
     assert Meeting.objects.filter(date="2023-11-24").count() == 1

@@ -174,7 +174,7 @@ def test_upload_review_and_discard_in_the_browser_forms(cast, login, bodies):
     document = Document.objects.get()
     review = client.get(document.get_absolute_url()).content.decode()
     assert 'class="marked kind-decisions"' in review and "vem är ”Maria”?" in review
-    data = review_post(document, cast.alice.user, body=bodies[0].pk)
+    data = review_post(client, document, body=bodies[0].pk)
     owner = next(k for k, v in data.items() if k.endswith("_owner0") and v == "")
     data[owner] = "Maria Tischbierek"
     response = client.post(document.get_absolute_url(), data)
