@@ -43,6 +43,9 @@ class Document(models.Model):
         related_name="+",
     )
     imported_at = models.DateTimeField(_("importerat"), null=True, blank=True)
+    date = models.DateField(
+        _("mötets datum enligt dokumentet"), null=True, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -72,6 +72,7 @@ def ingest(
         text=text,
         data=minutes.to_dict(),
         body=body or infer_body(text),
+        date=parse_iso(minutes.meeting.date),
         created_by=by,
     )
     try:
@@ -138,8 +139,8 @@ KEEP, SKIP, REPLACE = "behåll båda", "hoppa över", "ersätt"
 
 def likely_duplicate(document: Document) -> Document | None:
     """An earlier import of the same body and date, or of nearly the same text."""
-    date = document.data["meeting"]["date"]
-    earlier = Document.objects.exclude(pk=document.pk).filter(data__meeting__date=date)
+    date = document.date
+    earlier = Document.objects.exclude(pk=document.pk).filter(date=date)
     if document.body_id and date:
         same_day = earlier.filter(body=document.body, state=Document.State.IMPORTED)
         same_day = same_day or earlier.filter(meeting__bodies=document.body)
