@@ -86,6 +86,29 @@ class Minutes:
     def to_json(self, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Minutes:
+        """The inverse of `to_dict`: Minutes JSON (as stored) back to the typed result."""
+        return cls(
+            body=data.get("body"),
+            meeting=_meeting_from(data.get("meeting") or {}),
+            attendees=tuple(_person_from(a) for a in data.get("attendees", ())),
+            absent=tuple(_person_from(a) for a in data.get("absent", ())),
+            agenda=tuple(
+                AgendaItem(i.get("number"), i["title"], _src_from(i))
+                for i in data.get("agenda", ())
+            ),
+            decisions=tuple(
+                Decision(d["text"], d.get("agenda_item"), _src_from(d))
+                for d in data.get("decisions", ())
+            ),
+            actions=tuple(
+                Action(a["text"], tuple(a.get("owners", ())), a.get("due"), _src_from(a))
+                for a in data.get("actions", ())
+            ),
+            next_meetings=tuple(_meeting_from(m) for m in data.get("next_meetings", ())),
+        )
+
 
 def _src(source: Source | None) -> dict[str, Any]:
     return {"source": {"line": source.line}} if source else {}
@@ -98,3 +121,22 @@ def _person(a: Attendee) -> dict[str, Any]:
 def _meeting(m: MeetingTime, *, with_source: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"date": m.date, "start": m.start, "end": m.end, "location": m.location}
     return {**out, **_src(m.source)} if with_source else out
+
+
+def _src_from(entry: dict[str, Any]) -> Source | None:
+    source = entry.get("source")
+    return Source(source["line"]) if source else None
+
+
+def _person_from(entry: dict[str, Any]) -> Attendee:
+    return Attendee(entry["name"], entry.get("organization"), entry.get("role"), _src_from(entry))
+
+
+def _meeting_from(entry: dict[str, Any]) -> MeetingTime:
+    return MeetingTime(
+        entry.get("date"),
+        entry.get("start"),
+        entry.get("end"),
+        entry.get("location"),
+        _src_from(entry),
+    )

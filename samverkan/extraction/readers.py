@@ -1,14 +1,26 @@
-"""Documents to plain text: txt/md, docx, pdf, odt, rtf and html, each by a well-kept library."""
+"""Documents to plain text: txt/md, docx, pdf, odt, rtf and html, each by a well-kept library.
+
+Structure is written the way a plain-text document shows it, so the text rules see the same
+thing whatever the format: a heading (Word's Heading 1–3 or Rubrik 1–3, ODT's outline levels,
+a larger or bold line in a PDF, a short bold paragraph) is a line of its own, "## Title";
+list items are "- item" or keep their number ("3. item"), indented two spaces per level; a
+table row is one line "cell | cell"; an empty paragraph is a blank line.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 MAX_BYTES = 25 * 1024 * 1024
 # A .docx/.odt whose parts unpack to more than this is treated as a zip bomb.
 MAX_UNPACKED = 200 * 1024 * 1024
+BOLD_HEADING_WORDS = 12  # a bold paragraph this short, standing alone, is a heading
 
 
 class ReadError(Exception):
@@ -17,8 +29,10 @@ class ReadError(Exception):
 
 def read_text_bytes(data: bytes) -> str:
     """Decode plain text: UTF-8 (with or without BOM), else Windows-1252 as Word saves it."""
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(b"\x00") * 100 > len(head):
         raise ReadError("filen är binär, inte text")
+    data = data.replace(b"\x00", b"")  # stray NUL bytes of text copied from a PDF
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
@@ -27,9 +41,9 @@ def read_text_bytes(data: bytes) -> str:
     raise ReadError("okänd teckenkodning")  # pragma: no cover - latin-1 decodes every byte
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(data: bytes) -> None:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
                 raise ReadError("filen packas upp till orimligt stor storlek (zip-bomb?)")
             if any(info.flag_bits & 0x1 for info in archive.infolist()):
@@ -38,83 +52,401 @@ def _check_zip(path: Path) -> None:
         raise ReadError("filen är skadad eller lösenordsskyddad") from error
 
 
-def read_docx(path: Path) -> str:
-    """Paragraphs and tables in document order; list numbering kept as "#"-free text."""
-    _check_zip(path)
+class Lines:
+    """The text being written: one line per paragraph, blank lines never doubled."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def blank(self) -> None:
+        if self.out and self.out[-1] != "":
+            self.out.append("")
+
+    def heading(self, text: str, level: int) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        self.out.append("#" * max(1, min(level, 6)) + " " + text)
+
+    def line(self, text: str) -> None:
+        self.out.extend(text.split("\n"))
+
+    def row(self, cells: list[str]) -> None:
+        """One line per table row, its cells (merged cells once) separated by " | "."""
+        cells = list(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
+        if cells:
+            self.out.append(" | ".join(cells))
+
+    def text(self) -> str:
+        return "\n".join(self.out).strip("\n") + "\n"
+
+
+HEADING_STYLE = re.compile(r"(?i)^(?:heading|rubrik)\s*(\d)$")
+LIST_STYLE = re.compile(r"(?i)^(?:list|lista)\s*(bullet|number|punkt|nummer)?\s*(\d)?")
+
+
+def _heading_level(style_name: str) -> int | None:
+    if style_name.casefold() in {"title", "rubrik", "titel"}:
+        return 1
+    m = HEADING_STYLE.match(style_name.strip())
+    return int(m[1]) if m else None
+
+
+class _Numbering:
+    """Word list numbering: whether a list is bulleted and the number each item shows."""
+
+    def __init__(self, document: Any) -> None:
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            part = document.part.numbering_part
+        except (KeyError, NotImplementedError, ValueError):
+            return
+        ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+        w = "{" + ns["w"] + "}"
+        root = part.element
+        abstract = {}
+        for node in root.findall("w:abstractNum", ns):
+            levels = {}
+            for lvl in node.findall("w:lvl", ns):
+                fmt = lvl.find("w:numFmt", ns)
+                text = lvl.find("w:lvlText", ns)
+                start = lvl.find("w:start", ns)
+                levels[int(lvl.get(w + "ilvl", "0"))] = (
+                    fmt.get(w + "val") if fmt is not None else "decimal",
+                    text.get(w + "val") if text is not None else "%1.",
+                    int(start.get(w + "val")) if start is not None else 1,
+                )
+            abstract[node.get(w + "abstractNumId")] = levels
+        for num in root.findall("w:num", ns):
+            ref = num.find("w:abstractNumId", ns)
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(w + "val"), {}).items():
+                self.formats[(num.get(w + "numId"), ilvl)] = spec
+
+    def marker(self, num_id: str, ilvl: int) -> str:
+        fmt, text, start = self.formats.get((num_id, ilvl), ("bullet", "", 1))
+        if fmt in {"bullet", "none"} or not fmt:
+            return "-"
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+            del self.counters[key]  # a deeper list starts over under each new item
+        count = self.counters.get((num_id, ilvl), start - 1) + 1
+        self.counters[(num_id, ilvl)] = count
+        shown = re.sub(
+            r"%(\d)", lambda m: str(self._count(num_id, int(m[1]) - 1, count, ilvl)), text
+        )
+        return shown.strip() or "-"
+
+    def _count(self, num_id: str, level: int, current: int, ilvl: int) -> int:
+        return current if level == ilvl else self.counters.get((num_id, level), 1)
+
+
+class _Style:
+    """What a paragraph style says: heading level, list (numId, level), bold — looked up once."""
+
+    def __init__(self, style: Any) -> None:
+        name = style.name or "" if style is not None else ""
+        self.heading = _heading_level(name)
+        self.bold = bool(style is not None and style.font.bold)
+        self.list: tuple[str | None, int | None] = (None, None)
+        chain = style
+        while chain is not None and self.list[0] is None:
+            ppr = chain.element.pPr
+            if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+                ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else None
+                self.list = (str(ppr.numPr.numId.val), ilvl)
+            chain = chain.base_style
+        m = LIST_STYLE.match(name)
+        self.list_level = int(m[2]) - 1 if m and m[2] else 0
+
+
+class _Styles:
+    def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id = {s.style_id: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default = _Style(default)
+        self.cache: dict[str, _Style] = {}
+
+    def of(self, paragraph: Any) -> _Style:
+        ppr = paragraph._p.pPr
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style_id is None or style_id not in self.by_id:
+            return self.default
+        if style_id not in self.cache:
+            self.cache[style_id] = _Style(self.by_id[style_id])
+        return self.cache[style_id]
+
+
+def _num_pr(paragraph: Any, style: _Style) -> tuple[str, int] | None:
+    """The paragraph's list (numId, level), set on it or on its style."""
+    ppr = paragraph._p.pPr
+    num_id, ilvl = style.list
+    if ppr is not None and ppr.numPr is not None:
+        if ppr.numPr.numId is not None:
+            num_id = str(ppr.numPr.numId.val)
+        if ppr.numPr.ilvl is not None:
+            ilvl = int(ppr.numPr.ilvl.val)
+    if num_id is None or num_id == "0":
+        return None
+    return num_id, style.list_level if ilvl is None else int(ilvl)
+
+
+def _is_bold(paragraph: Any, style: _Style) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.bold or (r.bold is None and style.bold) for r in runs)
+
+
+def _short_line(text: str) -> bool:
+    return "\n" not in text.strip() and len(text.split()) <= BOLD_HEADING_WORDS
+
+
+def read_docx(data: bytes) -> str:
+    """Paragraphs, headings, lists and tables in document order."""
+    _check_zip(data)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(str(path))
-    lines: list[str] = []
+    document = docx.Document(io.BytesIO(data))
+    numbering = _Numbering(document)
+    styles = _Styles(document)
+    out = Lines()
     for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            prefix = "- " if block._p.pPr is not None and block._p.pPr.numPr is not None else ""
-            lines.append(prefix + block.text)
-        elif isinstance(block, Table):
+        if isinstance(block, Table):
+            out.blank()
             for row in block.rows:
-                cells = [c.text.strip() for c in row.cells]
-                lines.append(" | ".join(dict.fromkeys(c for c in cells if c)))
-            lines.append("")
-    return "\n".join(lines)
+                out.row([c.text for c in row.cells])
+            out.blank()
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.text.replace("\t", " ")
+        style = styles.of(block)
+        listed = _num_pr(block, style)
+        if not text.strip():
+            out.blank()
+        elif style.heading is not None:
+            out.heading(text, style.heading)
+        elif listed is not None:
+            marker = numbering.marker(*listed)
+            out.line("  " * listed[1] + marker + " " + text.strip())
+        elif _is_bold(block, style) and _short_line(text):
+            out.heading(text, 3)
+        else:
+            out.line(text)
+    return out.text()
 
 
-def read_pdf(path: Path) -> str:
+def read_pdf(data: bytes) -> str:
+    """Lines rebuilt from the words' positions: wrapped lines joined, gaps as blank lines,
+    larger or bold lines as headings, "•" as list items."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_pdf_lines(page) for page in pdf.pages]
+            width = float(pdf.pages[0].width) if pdf.pages else 0.0
     except PDFPasswordIncorrect as error:
         raise ReadError("filen är lösenordsskyddad") from error
     except Exception as error:  # pdfminer raises many kinds for broken files
         raise ReadError("filen är ingen läsbar PDF") from error
-    text = "\n\n".join(pages)
+    text = _pdf_text(pages, width)
     if not text.strip():
         raise ReadError("PDF-filen saknar textlager (skannad bild?)")
     return text
 
 
-def read_odt(path: Path) -> str:
-    _check_zip(path)
+def _pdf_lines(page: Any) -> list[dict[str, Any]]:
+    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    lines: list[dict[str, Any]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        last = lines[-1] if lines else None
+        if last is not None and abs(word["top"] - last["top"]) <= max(2.0, 0.3 * last["size"]):
+            last["words"].append(word)
+            last["x1"] = max(last["x1"], word["x1"])
+            last["bottom"] = max(last["bottom"], word["bottom"])
+            continue
+        lines.append(
+            {
+                "words": [word],
+                "top": word["top"],
+                "bottom": word["bottom"],
+                "x0": word["x0"],
+                "x1": word["x1"],
+                "size": round(float(word["size"]), 1),
+            }
+        )
+    for line in lines:
+        line["text"] = " ".join(w["text"] for w in line["words"])
+        line["bold"] = all("bold" in w["fontname"].casefold() for w in line["words"])
+        line["size"] = max(round(float(w["size"]), 1) for w in line["words"])
+    return lines
+
+
+BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
+
+
+def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
+    every = [line for page in pages for line in page]
+    if not every:
+        return ""
+    sizes = Counter(line["size"] for line in every for _ in line["words"])
+    body = sizes.most_common(1)[0][0]
+    bigger = sorted({s for s in sizes if s > body + 0.5}, reverse=True)
+    left = min(line["x0"] for line in every)
+    right = width - left if width > 2 * left else max(line["x1"] for line in every)
+    space = body * 0.3
+    out = Lines()
+    previous: dict[str, Any] | None = None
+    indents: list[float] = []  # x positions of list markers, outermost first
+    item_x: float | None = None  # where the text of the current list item starts
+    for page in pages:
+        for i, line in enumerate(page):
+            text = line["text"]
+            level = bigger.index(line["size"]) + 1 if line["size"] in bigger else None
+            lone = i + 1 >= len(page) or page[i + 1]["top"] - line["bottom"] > 0.8 * body
+            gap = i > 0 and previous is not None and line["top"] - previous["bottom"] > 0.8 * body
+            goes_on = previous is not None and not gap and _wrapped(previous, line, right, space)
+            if level is None and line["bold"] and _short_line(text) and lone and not goes_on:
+                level = 3
+            if level is not None:
+                if goes_on and previous is not None and previous.get("level") == level:
+                    out.out[-1] += " " + text  # a heading wrapped over two lines
+                else:
+                    out.heading(text, min(level, 3))
+                previous, item_x = {**line, "level": level}, None
+                continue
+            if gap:
+                out.blank()
+                item_x = None
+            bullet = BULLET_GLYPH.match(text) if text[:1] in "•◦▪‣·●○■" else None
+            numbered = re.match(r"^(\d{1,2}[.)])\s+", text)
+            if bullet or (numbered and line["x0"] > left + 2):
+                x = line["x0"]
+                indents = [d for d in indents if d < x - 2] + [x]
+                depth = len(indents) - 1
+                marker = "-" if bullet else numbered[1]  # type: ignore[index]
+                rest = text[bullet.end() :] if bullet else text[numbered.end() :]  # type: ignore[union-attr]
+                out.line("  " * depth + marker + " " + rest)
+                item_x = line["words"][1]["x0"] if len(line["words"]) > 1 else x
+            elif _goes_on_text(goes_on, previous, item_x, gap, line):
+                out.out[-1] += " " + text
+            else:
+                indents, item_x = [], None
+                out.line(text)
+            previous = line
+    return out.text()
+
+
+def _goes_on_text(
+    goes_on: bool,
+    previous: dict[str, Any] | None,
+    item_x: float | None,
+    gap: bool,
+    line: dict[str, Any],
+) -> bool:
+    """A wrapped line of a paragraph, or a list item's next line under its text."""
+    if goes_on and previous is not None and previous.get("level") is None:
+        return True
+    return item_x is not None and not gap and abs(line["x0"] - item_x) < 2
+
+
+def _wrapped(previous: dict[str, Any], line: dict[str, Any], right: float, space: float) -> bool:
+    """The line goes on the one before: its first word would not have fitted there."""
+    first = line["words"][0]
+    return bool(previous["x1"] + space + (first["x1"] - first["x0"]) > right + 1)
+
+
+def read_odt(data: bytes) -> str:
+    """Paragraphs, headings (outline level), lists and tables in document order."""
+    _check_zip(data)
     from odf import teletype  # type: ignore[import-untyped]
+    from odf.element import Element  # type: ignore[import-untyped]
     from odf.opendocument import load  # type: ignore[import-untyped]
-    from odf.text import H, P  # type: ignore[import-untyped]
 
     try:
-        document = load(str(path))
+        document = load(io.BytesIO(data))
     except Exception as error:
         raise ReadError("filen är ingen läsbar ODT-fil") from error
-    return "\n\n".join(
-        str(teletype.extractText(node))
-        for node in document.text.getElementsByType(P) + document.text.getElementsByType(H)
-    )
+    out = Lines()
+    text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+    def walk(node: Element, depth: int) -> None:
+        for child in node.childNodes:
+            if child.nodeType != child.ELEMENT_NODE:
+                continue
+            ns, tag = child.qname
+            if ns == text_ns and tag == "h":
+                level = child.getAttrNS(text_ns, "outline-level") or "1"
+                out.heading(str(teletype.extractText(child)), int(level))
+            elif ns == text_ns and tag == "p":
+                text = str(teletype.extractText(child))
+                if text.strip():
+                    out.line(text)
+                else:
+                    out.blank()
+            elif ns == text_ns and tag == "list":
+                for item in child.childNodes:
+                    if item.nodeType == item.ELEMENT_NODE and item.qname[1] == "list-item":
+                        _odt_item(item, depth, out, walk, teletype, text_ns)
+            elif ns == table_ns and tag == "table":
+                out.blank()
+                for row in child.getElementsByType(_odt_row()):
+                    out.row([str(teletype.extractText(c)) for c in row.childNodes])
+                out.blank()
+            elif ns == text_ns and tag == "section":
+                walk(child, depth)
+
+    walk(document.text, 0)
+    return out.text()
 
 
-def read_rtf(path: Path) -> str:
+def _odt_row() -> Any:
+    from odf.table import TableRow  # type: ignore[import-untyped]
+
+    return TableRow
+
+
+def _odt_item(item: Any, depth: int, out: Lines, walk: Any, teletype: Any, text_ns: str) -> None:
+    first = True
+    for part in item.childNodes:
+        if part.nodeType != part.ELEMENT_NODE:
+            continue
+        if part.qname[1] == "list":
+            for sub in part.childNodes:
+                if sub.nodeType == sub.ELEMENT_NODE and sub.qname[1] == "list-item":
+                    _odt_item(sub, depth + 1, out, walk, teletype, text_ns)
+        elif first:
+            out.line("  " * depth + "- " + str(teletype.extractText(part)).strip())
+            first = False
+        else:
+            out.line("  " * depth + "  " + str(teletype.extractText(part)).strip())
+
+
+def read_rtf(data: bytes) -> str:
     from striprtf.striprtf import rtf_to_text
 
-    text: str = rtf_to_text(read_text_bytes(path.read_bytes()))  # type: ignore[no-untyped-call]
+    text: str = rtf_to_text(read_text_bytes(data))  # type: ignore[no-untyped-call]
     return text
 
 
-def read_html(path: Path) -> str:
+def read_html(data: bytes) -> str:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(read_text_bytes(path.read_bytes()), "html.parser")
+    soup = BeautifulSoup(read_text_bytes(data), "html.parser")
     for tag in soup(["script", "style", "nav", "head"]):
         tag.decompose()
     return soup.get_text("\n")
 
 
-def read_plain(path: Path) -> str:
-    return read_text_bytes(path.read_bytes())
-
-
-READERS: dict[str, Callable[[Path], str]] = {
-    ".txt": read_plain,
-    ".md": read_plain,
+READERS: dict[str, Callable[[bytes], str]] = {
+    ".txt": read_text_bytes,
+    ".md": read_text_bytes,
     ".docx": read_docx,
     ".pdf": read_pdf,
     ".odt": read_odt,
@@ -124,22 +456,21 @@ READERS: dict[str, Callable[[Path], str]] = {
 }
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The document's text, or ReadError with a Swedish reason."""
-    if not path.is_file():
-        raise ReadError("filen finns inte")
-    size = path.stat().st_size
-    if size == 0:
+def read_bytes(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a document given as its name and bytes, or ReadError with a Swedish reason."""
+    if not data:
         raise ReadError("filen är tom")
-    if size > max_bytes:
+    if len(data) > max_bytes:
         raise ReadError(
-            f"filen är för stor ({size // (1024 * 1024)} MB, högst {max_bytes // (1024 * 1024)} MB)"
+            f"filen är för stor ({len(data) // (1024 * 1024)} MB, "
+            f"högst {max_bytes // (1024 * 1024)} MB)"
         )
-    reader = READERS.get(path.suffix.lower())
+    suffix = Path(name).suffix.lower()
+    reader = READERS.get(suffix)
     if reader is None:
-        raise ReadError(f"filtypen {path.suffix or '(ingen)'} stöds inte")
+        raise ReadError(f"filtypen {suffix or '(ingen)'} stöds inte")
     try:
-        text = reader(path)
+        text = reader(data)
     except ReadError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -147,3 +478,15 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if not text.strip():
         raise ReadError("filen innehåller ingen text")
     return text
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The document's text, or ReadError with a Swedish reason."""
+    if not path.is_file():
+        raise ReadError("filen finns inte")
+    if path.stat().st_size > max_bytes:
+        raise ReadError(
+            f"filen är för stor ({path.stat().st_size // (1024 * 1024)} MB, "
+            f"högst {max_bytes // (1024 * 1024)} MB)"
+        )
+    return read_bytes(path.name, path.read_bytes(), max_bytes)

@@ -1,8 +1,11 @@
 """An imported document: its file, text, extracted minutes and where it ended up."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory import permissions
@@ -38,6 +41,18 @@ class Document(models.Model):
     meeting = models.OneToOneField(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="source"
     )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("troligen samma möte som"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imported_at = models.DateTimeField(_("importerat"), null=True, blank=True)
+    date = models.DateField(
+        _("mötets datum enligt dokumentet"), null=True, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -55,3 +70,12 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("importer:review", args=[self.pk])
+
+    @property
+    def provenance(self) -> str:
+        """How minutes that name no justering came to be: "importerad från originalet …"."""
+        day = formats.date_format(timezone.localtime(self.imported_at or self.created_at), "j F Y")
+        return _("importerad från originalet %(name)s, %(day)s") % {
+            "name": Path(self.name).name,
+            "day": day,
+        }

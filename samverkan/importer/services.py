@@ -2,9 +2,9 @@
 
 import datetime
 import hashlib
+import logging
 import re
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -13,20 +13,27 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from samverkan.directory.models import Body, Membership, Organisation, Person
-from samverkan.extraction import ReadError, extract_text
+from samverkan.extraction import Minutes, ReadError, extract_text
 from samverkan.extraction.dates import on_or_after
-from samverkan.extraction.readers import read_document
+from samverkan.extraction.readers import read_bytes
+from samverkan.followup.models import Assignment
 from samverkan.followup.services import create_assignment
+from samverkan.importer.documents import guess_kind, justering_of
 from samverkan.importer.matching import Match, match_name
 from samverkan.importer.models import Document
+from samverkan.importer.notes import as_notes, item_of_line, rewrite, sections, source_lines
 from samverkan.meetings.models import AgendaItem, Attendance, Meeting
 from samverkan.meetings.services import plan_meeting
-from samverkan.minutes.models import Decision
+from samverkan.minutes.models import Decision, Note
+from samverkan.minutes.models import Minutes as MinutesRecord
 from samverkan.minutes.services import approve, minutes_for
+
+log = logging.getLogger(__name__)
 
 IMPORTED, ALREADY, REVIEW, FAILED = "importerad", "finns redan", "granskas", "misslyckades"
 BODY_MATCH = 80  # rapidfuzz token_set_ratio between the document's body and a Body's name
@@ -45,15 +52,11 @@ def ingest(
 ) -> Outcome:
     """Read one document into a draft for review, or straight in when nothing is unclear.
 
-    A failure while confirming rolls the confirmation back whole; the draft stays for review.
+    Whatever goes wrong with this document is its own Swedish result and leaves nothing
+    behind; a failure while confirming rolls the confirmation back whole and the draft stays.
     """
-    limit = settings.IMPORT_MAX_BYTES
-    if len(data) > limit:
-        return Outcome(
-            name, FAILED, _("filen är för stor (högst %(mb)d MB)") % {"mb": limit // 2**20}
-        )
     try:
-        text = _read(name, data)
+        text, minutes = _read(name, data)
     except ReadError as error:
         return Outcome(name, FAILED, str(error))
     digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
@@ -62,19 +65,29 @@ def ingest(
         return Outcome(
             name, ALREADY, _("samma innehåll som %(n)s") % {"n": existing.name}, existing
         )
-    minutes = extract_text(text)
     if not _looks_like_minutes(minutes):
         return Outcome(name, FAILED, _("ser inte ut som mötesanteckningar"))
     document = Document(
         sha256=digest,
-        name=name,
+        name=name[:300],
         text=text,
         data=minutes.to_dict(),
-        body=body or infer_body(minutes.body),
+        body=body or infer_body(text),
+        date=parse_iso(minutes.meeting.date),
         created_by=by,
     )
-    document.file.save(Path(name).name, ContentFile(data), save=False)
-    document.save()
+    try:
+        with transaction.atomic():
+            document.file.save(Path(name).name[-100:] or "dokument", ContentFile(data), save=False)
+            document.duplicate_of = likely_duplicate(document)
+            document.save()
+    except Exception:
+        log.exception("Import of %s could not be saved", name)
+        if document.file:
+            document.file.delete(save=False)
+        return Outcome(name, FAILED, _("dokumentet kunde inte sparas; inget har ändrats"))
+    if document.duplicate_of is not None:
+        return Outcome(name, REVIEW, duplicate_reason(document), document)
     plan = review_plan(document) if confirm_when_clear and document.body else None
     if plan is not None and not plan.needs_choice:
         try:
@@ -85,12 +98,19 @@ def ingest(
     return Outcome(name, REVIEW, _("behöver granskas"), document)
 
 
-def _read(name: str, data: bytes) -> str:
-    suffix = Path(name).suffix.lower()
-    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-        handle.write(data)
-        handle.flush()
-        return read_document(Path(handle.name), max_bytes=settings.IMPORT_MAX_BYTES)
+def _read(name: str, data: bytes) -> tuple[str, Minutes]:
+    """The text and extracted minutes, or ReadError with a Swedish reason for any failure."""
+    limit = settings.IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise ReadError(_("filen är för stor (högst %(mb)d MB)") % {"mb": limit // 2**20})
+    try:
+        text = read_bytes(name, data)
+        return text, extract_text(text)
+    except ReadError:
+        raise
+    except Exception as error:  # a reader or rule tripping over a malformed file
+        log.exception("Import of %s could not be read", name)
+        raise ReadError(_("filen kunde inte läsas (den kan vara skadad)")) from error
 
 
 def _looks_like_minutes(minutes) -> bool:
@@ -98,14 +118,78 @@ def _looks_like_minutes(minutes) -> bool:
     return sum(bool(x) for x in found) >= 2 or len(minutes.agenda) >= 3
 
 
-def infer_body(name: str | None) -> Body | None:
-    if not name:
+def infer_body(text: str) -> Body | None:
+    """The body the document's header names, whatever format the text came from."""
+    header = " ".join(" ".join(as_notes(source_lines(text)[:60]).split()).split()[:80])
+    if not header:
         return None
-    bodies = {b.pk: b for b in Body.objects.all()}
-    choices = {pk: b.name for pk, b in bodies.items()}
-    choices |= {-pk: b.short_name for pk, b in bodies.items()}
-    best = process.extractOne(name, choices, scorer=fuzz.token_set_ratio, score_cutoff=BODY_MATCH)
-    return bodies[abs(best[2])] if best else None
+    best, best_key = None, (BODY_MATCH, 0)
+    for body in Body.objects.all():
+        for name in (body.name, body.short_name):
+            if not name:
+                continue
+            key = (fuzz.token_set_ratio(name.casefold(), header.casefold()), len(name.split()))
+            if key > best_key:
+                best, best_key = body, key
+    return best
+
+
+SAME_TEXT = 90  # rapidfuzz ratio between two documents' normalised texts
+KEEP, SKIP, REPLACE = "behåll båda", "hoppa över", "ersätt"
+
+
+def likely_duplicate(document: Document) -> Document | None:
+    """An earlier import of the same body and date, or of nearly the same text."""
+    date = document.date
+    earlier = Document.objects.exclude(pk=document.pk).filter(date=date)
+    if document.body_id and date:
+        same_day = earlier.filter(body=document.body, state=Document.State.IMPORTED)
+        same_day = same_day or earlier.filter(meeting__bodies=document.body)
+        if same_day:
+            return same_day[0]
+    words = " ".join(document.text.split())
+    for other in earlier.only("pk", "text", "name")[:50]:
+        if fuzz.ratio(words, " ".join(other.text.split()), score_cutoff=SAME_TEXT):
+            return other
+    return None
+
+
+def duplicate_reason(document: Document) -> str:
+    return _(
+        "troligen samma möte som %(n)s, välj om det ska hoppas över, ersätta eller läggas till"
+    ) % {"n": document.duplicate_of.name}
+
+
+def can_replace(earlier: Document) -> bool:
+    """An earlier import may be replaced while nothing has been added to its meeting since."""
+    meeting = earlier.meeting
+    if meeting is None or earlier.imported_at is None:
+        return earlier.state == Document.State.REVIEW
+    minutes = getattr(meeting, "minutes", None)
+    if meeting.state == Meeting.State.PUBLISHED or (minutes and minutes.version > 1):
+        return False
+    later = earlier.imported_at + datetime.timedelta(seconds=5)
+    return not (
+        Note.objects.filter(minutes__meeting=meeting, updated_at__gt=later).exists()
+        or meeting.items.filter(attachments__isnull=False).exists()
+    )
+
+
+def _replace_earlier(document: Document, body: Body, day: datetime.date) -> None:
+    earlier = document.duplicate_of
+    if earlier is None:
+        return
+    if not can_replace(earlier):
+        raise ValidationError(
+            _("Det tidigare importerade mötet har ändrats sedan dess och kan inte ersättas.")
+        )
+    if earlier.meeting is not None:
+        Assignment.objects.filter(meeting=earlier.meeting).delete()
+        earlier.meeting.delete()
+    earlier.file.delete(save=False)
+    Document.objects.filter(duplicate_of=earlier).update(duplicate_of=None)
+    earlier.delete()
+    document.duplicate_of = None
 
 
 def _candidates(names: list[str]) -> list[Person]:
@@ -133,8 +217,8 @@ class ReviewPlan:
         return any(m.is_ambiguous for m in self.matches.values())
 
 
-def review_plan(document: Document) -> ReviewPlan:
-    data = document.data
+def review_plan(document: Document, data: dict | None = None) -> ReviewPlan:
+    data = data or document.data
     names = [a["name"] for a in data["attendees"] + data["absent"]]
     names += [o for a in data["actions"] for o in a["owners"]]
     people = _candidates(names)
@@ -156,26 +240,60 @@ def review_plan(document: Document) -> ReviewPlan:
     return plan
 
 
-@transaction.atomic
+def corrected(document: Document) -> Minutes:
+    """The draft's extracted minutes, typed."""
+    return Minutes.from_dict(document.data)
+
+
 def confirm(
     document: Document,
     *,
     body: Body,
     by=None,
+    minutes: Minutes | None = None,
     chosen: dict[str, str] | None = None,
     date: datetime.date | None = None,
+    kind: str = "",
     plan: "ReviewPlan | None" = None,
+    duplicate: str = "",
 ) -> Meeting:
-    """Create the meeting, attendance, agenda, minutes, decisions, assignments and next meetings."""
-    data = document.data
-    day = date or parse_iso(data["meeting"]["date"])
-    if day is None:
-        raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
-    plan = plan or review_plan(document)
-    chosen = chosen or {}
+    """Store exactly `minutes` (the reviewer's corrected copy; the extraction if not given).
+
+    The meeting, attendance, agenda with each item's notes, decisions, assignments and next
+    meetings are created whole or not at all. The draft row is locked while this runs, so a
+    second confirmation of the same draft returns the meeting the first one made.
+    """
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if locked.state == Document.State.IMPORTED and locked.meeting_id:
+            return locked.meeting
+        found = minutes or corrected(locked)
+        if chosen:
+            found = replace(
+                found,
+                actions=tuple(
+                    replace(a, owners=tuple(chosen.get(o, o) for o in a.owners))
+                    for a in found.actions
+                ),
+            )
+        day = date or parse_iso(found.meeting.date)
+        if day is None:
+            raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
+        if duplicate == REPLACE:
+            _replace_earlier(locked, body, day)
+        meeting = _store(locked, found, body=body, day=day, by=by, kind=kind, plan=plan)
+        locked.state, locked.meeting, locked.body = Document.State.IMPORTED, meeting, body
+        locked.data, locked.imported_at = found.to_dict(), timezone.now()
+        locked.save(update_fields=["state", "meeting", "body", "data", "imported_at"])
+    document.refresh_from_db()
+    return meeting
+
+
+def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
+    data = found.to_dict()
+    plan = plan or review_plan(document, data)
     people = _people(data, plan)
-    meeting = _meeting_for(body, day, data["meeting"])
-    # Bulk inserts: the imported document itself is the record of where these rows came from.
+    meeting = _meeting_for(body, day, data["meeting"], kind or guess_kind(document.text))
     rows = {}
     for entry, status in [(a, Attendance.Status.PRESENT) for a in data["attendees"]] + [
         (a, Attendance.Status.ABSENT) for a in data["absent"]
@@ -185,32 +303,112 @@ def confirm(
             rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
     Attendance.objects.bulk_create(rows.values())
     first = meeting.items.count() + 1  # after återrapportering items of an earlier import
-    items = {
-        entry["title"]: AgendaItem(meeting=meeting, position=position, title=entry["title"][:300])
-        for position, entry in enumerate(data["agenda"], start=first)
-    }
-    AgendaItem.objects.bulk_create(items.values())
-    minutes = minutes_for(meeting)
+    titles = [entry.title for entry in found.agenda] or [_("Minnesanteckningar")]
+    items = [
+        AgendaItem(meeting=meeting, position=position, title=title[:300])
+        for position, title in enumerate(titles, start=first)
+    ]
+    AgendaItem.objects.bulk_create(items)
+    record = minutes_for(meeting)
+    if found.agenda:
+        texts = _notes(document.text, found, extracted=corrected(document))
+    else:  # no items found: the whole text is the notes, so nothing is lost
+        texts = [as_notes(source_lines(document.text))]
+    Note.objects.bulk_create(
+        Note(minutes=record, item=item, text=text)
+        for item, text in zip(items, texts, strict=True)
+        if text
+    )
     Decision.objects.bulk_create(
-        Decision(minutes=minutes, item=items.get(entry["agenda_item"]), text=entry["text"][:4000])
-        for entry in data["decisions"]
+        Decision(
+            minutes=record,
+            item=_item_for(items, found, entry.source.line if entry.source else None),
+            text=entry.text[:4000],
+        )
+        for entry in found.decisions
     )
     for entry in data["actions"]:
-        _assignment(entry, minutes, body, people, chosen, by)
-    approve(minutes, by=by, approval="nästa möte")
+        _assignment(entry, record, body, people, by)
     for entry in data["next_meetings"]:
         _next_meeting(entry, body, day)
-    document.state, document.meeting, document.body = Document.State.IMPORTED, meeting, body
-    document.save(update_fields=["state", "meeting", "body"])
+    # linked before justering, so the approved document names its source and next meeting
+    document.meeting = meeting
+    Document.objects.filter(pk=document.pk).update(meeting=meeting)
+    justering = justering_of(document.text)
+    approvers = [p for p in (_person_named(n, people) for n in justering.names) if p]
+    version = approve(
+        record,
+        by=by,
+        approval=MinutesRecord.Approval.ON_PAPER
+        if approvers
+        else MinutesRecord.Approval.NEXT_MEETING,
+        approvers=approvers,
+    )
+    if justering.date:
+        stamp = timezone.make_aware(datetime.datetime.combine(justering.date, datetime.time(12)))
+        MinutesRecord.objects.filter(pk=record.pk).update(approved_at=stamp)
+        record.approved_at = stamp
+        version.approved_at = stamp
+        version.save(update_fields=["approved_at"])
     return meeting
 
 
-def _meeting_for(body: Body, day: datetime.date, found: dict) -> Meeting:
+def _item_for(items: list[AgendaItem], found: Minutes, line: int | None) -> AgendaItem | None:
+    index = item_of_line(found, line)
+    return items[index] if index is not None else None
+
+
+def _notes(text: str, found: Minutes, *, extracted: Minutes) -> list[str]:
+    """Each item's lines as its notes, with the reviewer's wording of its decisions.
+
+    Items are matched to the extracted ones by their source line, so a renamed item keeps
+    its text; an item the reviewer removed hands its lines to the item before it.
+    """
+    parts = sections(text, extracted)
+    by_line = {
+        i.source.line: as_notes(lines)
+        for i, lines in zip(extracted.agenda, parts.items, strict=True)
+        if i.source
+    }
+    kept_lines = {i.source.line for i in found.agenda if i.source}
+    texts = [by_line.get(i.source.line, "") if i.source else "" for i in found.agenda]
+    orphans = sorted(line for line in by_line if line not in kept_lines)
+    for line in orphans:
+        target = item_of_line(found, line)
+        if target is None and found.agenda:
+            target = 0
+        if target is not None and by_line[line]:
+            texts[target] = "\n\n".join(t for t in (texts[target], by_line[line]) if t)
+    for line, before, after in _rewrites(extracted, found):
+        target = item_of_line(found, line)
+        if target is not None:
+            texts[target] = rewrite(texts[target], before, after)
+    return texts
+
+
+def _rewrites(extracted: Minutes, found: Minutes) -> list[tuple[int, str, str]]:
+    """(line, original, reviewer's wording) of each decision the reviewer reworded."""
+    by_line: dict[int, tuple[list[str], list[str]]] = {}
+    for key, decisions in ((0, extracted.decisions), (1, found.decisions)):
+        for d in decisions:
+            if d.source:
+                by_line.setdefault(d.source.line, ([], []))[key].append(d.text)
+    out = []
+    for line, (before, after) in by_line.items():
+        unchanged = set(before) & set(after)
+        old = [t for t in before if t not in unchanged]
+        new = [t for t in after if t not in unchanged]
+        out += [(line, a, b) for a, b in zip(old, new, strict=False)]
+    return out
+
+
+def _meeting_for(body: Body, day: datetime.date, found: dict, kind: str) -> Meeting:
     """The meeting an earlier import planned for this day (its "nästa möte"), or a new one."""
     fields = {
         "start": _time(found["start"]),
         "end": _time(found["end"]),
         "place": (found["location"] or "")[:200],
+        "kind": kind,
     }
     planned = body.meetings.filter(date=day, state=Meeting.State.PLANNED, source=None).first()
     if planned:
@@ -249,13 +447,17 @@ def _new_person(entry: dict) -> Person:
     )
 
 
-def _assignment(entry, minutes, body, people, chosen, by):
+def _person_named(name: str, people: dict[str, Person]) -> Person | None:
+    return people.get(name) or Person.objects.filter(name=name).first()
+
+
+def _assignment(entry, minutes, body, people, by):
     """Owners as matched or chosen in the review; names left unresolved stay in the text."""
     owners, unknown = [], []
-    for name in entry["owners"]:
-        key = chosen.get(name, name)
-        person = people.get(key) or Person.objects.filter(name=key).first()
-        (owners if person else unknown).append(person or name)
+    for name in dict.fromkeys(entry["owners"]):
+        person = _person_named(name, people)
+        if person is None or person not in owners:
+            (owners if person else unknown).append(person or name)
     text = entry["text"]
     if unknown:
         text += " " + _("(ansvariga enligt protokollet: %(names)s)") % {"names": ", ".join(unknown)}

@@ -38,27 +38,31 @@ def _file(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | SourceError
 
 
 def archive_members(file, label: str, max_bytes: int) -> Iterator[tuple[str, bytes | SourceError]]:
+    """Each readable member of a zip, or its Swedish reason; one bad member stops no other."""
     try:
-        with zipfile.ZipFile(file) as archive:
-            for info in archive.infolist():
-                if info.is_dir() or Path(info.filename).suffix.lower() not in READERS:
-                    continue
-                name = f"{label}/{info.filename}"
-                if info.file_size > max_bytes:
-                    yield (
-                        name,
-                        SourceError(
-                            _("filen är för stor (högst %(mb)d MB)") % {"mb": max_bytes // 2**20}
-                        ),
-                    )
-                    continue
-                yield name, archive.read(info)
-    except (zipfile.BadZipFile, RuntimeError) as error:
-        yield (
-            label,
-            SourceError(
-                _("zip-arkivet är skadat eller lösenordsskyddat")
-                if not isinstance(error, RuntimeError)
-                else str(error)
-            ),
-        )
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        yield label, SourceError(_("zip-arkivet är skadat och kan inte läsas"))
+        return
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir() or Path(info.filename).suffix.lower() not in READERS:
+                continue
+            name = f"{label}/{info.filename}"
+            parts = info.filename.replace("\\", "/").split("/")
+            if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+                yield name, SourceError(_("filen har en sökväg utanför arkivet och lästes inte"))
+            elif info.flag_bits & 0x1:
+                yield name, SourceError(_("filen är lösenordsskyddad i zip-arkivet"))
+            elif info.file_size > max_bytes:
+                yield (
+                    name,
+                    SourceError(
+                        _("filen är för stor (högst %(mb)d MB)") % {"mb": max_bytes // 2**20}
+                    ),
+                )
+            else:
+                try:
+                    yield name, archive.read(info)
+                except (zipfile.BadZipFile, RuntimeError, OSError, ValueError, EOFError):
+                    yield name, SourceError(_("filen är skadad i zip-arkivet"))

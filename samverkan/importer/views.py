@@ -15,8 +15,10 @@ from django.views.decorators.http import require_POST
 from samverkan.directory import permissions
 from samverkan.directory.models import Body
 from samverkan.importer import services
+from samverkan.importer.documents import guess_kind
 from samverkan.importer.forms import ReviewForm, UploadForm
 from samverkan.importer.models import Document
+from samverkan.importer.notes import source_lines
 from samverkan.importer.sources import SourceError, archive_members
 
 
@@ -27,8 +29,8 @@ def _draft(request, pk) -> Document:
 @login_required
 def upload(request):
     permissions.require(permissions.can_import(request.user))
-    form = UploadForm(request.POST or None, request.FILES or None)
-    form.fields["body"].queryset = Body.objects.editable_by(request.user)
+    bodies = Body.objects.editable_by(request.user)
+    form = UploadForm(request.POST or None, request.FILES or None, bodies=bodies)
     outcomes = []
     if form.is_valid():
         body = form.cleaned_data["body"]
@@ -43,57 +45,59 @@ def upload(request):
 
 
 def _ingest_upload(upload, body, user) -> list[services.Outcome]:
-    limit = settings.IMPORT_MAX_BYTES
+    """Each file, and each file of a zip, gets its own result; one failing stops no other."""
     if upload.name.lower().endswith(".zip"):
         results = []
-        for name, data in archive_members(upload, upload.name, limit):
+        for name, data in archive_members(upload, upload.name, settings.IMPORT_MAX_BYTES):
             if isinstance(data, SourceError):
                 results.append(services.Outcome(name, services.FAILED, str(data)))
             else:
                 results.append(services.ingest(name, data, body=body, by=user))
         return results
-    if upload.size > limit:
-        return [
-            services.Outcome(
-                upload.name,
-                services.FAILED,
-                _("filen är för stor (högst %(mb)d MB)") % {"mb": limit // 2**20},
-            )
-        ]
-    return [services.ingest(upload.name, upload.read(), body=body, by=user)]
+    data = upload.read(settings.IMPORT_MAX_BYTES + 1)  # the service refuses what is too large
+    return [services.ingest(upload.name, data, body=body, by=user)]
 
 
 @login_required
 def review(request, pk):
     document = _draft(request, pk)
+    minutes = services.corrected(document)
     plan = services.review_plan(document)
-    editable = Body.objects.editable_by(request.user)
+    bodies = Body.objects.editable_by(request.user)
     initial = {
-        "body": document.body if document.body in editable else None,
-        "date": services.parse_iso(document.data["meeting"]["date"]),
+        "body": document.body if document.body in bodies else None,
+        "kind": guess_kind(document.text),
     }
-    form = ReviewForm(request.POST or None, plan=plan, data_found=document.data, initial=initial)
-    form.fields["body"].queryset = editable
+    form = ReviewForm(
+        request.POST or None,
+        minutes=minutes,
+        plan=plan,
+        bodies=bodies,
+        duplicate=document.duplicate_of,
+        initial=initial,
+    )
     if form.is_valid():
         body = form.cleaned_data["body"]
-        if not permissions.can_edit_body(request.user, body):
-            form.add_error("body", _("Du kan bara importera till organ du redigerar."))
+        duplicate = form.cleaned_data.get("duplicate", "")
+        if duplicate == services.SKIP:
+            _discard(document)
+            messages.success(request, _("Dokumentet hoppades över; inget importerades."))
+            return redirect("importer:upload")
+        try:
+            meeting = services.confirm(
+                document,
+                body=body,
+                by=request.user,
+                minutes=form.edited(),
+                date=form.cleaned_data["date"],
+                kind=form.cleaned_data["kind"],
+                duplicate=duplicate,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
-            try:
-                meeting = services.confirm(
-                    document,
-                    body=body,
-                    by=request.user,
-                    chosen=form.chosen(),
-                    date=form.cleaned_data["date"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Mötet är importerat."))
-                return redirect(meeting)
-    sources = _source_lines(document.data)
-    lines = [(n, line, n in sources) for n, line in enumerate(document.text.splitlines(), 1)]
+            messages.success(request, _("Mötet är importerat."))
+            return redirect(meeting)
     return render(
         request,
         "importer/review.html",
@@ -101,19 +105,34 @@ def review(request, pk):
             "document": document,
             "form": form,
             "plan": plan,
-            "lines": lines,
+            "lines": _marked_lines(document),
             "data": document.data,
+            "kinds": MARK_KINDS,
         },
     )
 
 
-def _source_lines(data) -> set[int]:
-    return {
-        entry["source"]["line"]
-        for key in ("attendees", "absent", "agenda", "decisions", "actions", "next_meetings")
-        for entry in data[key]
-        if entry.get("source")
-    }
+MARK_KINDS = {
+    "attendees": _("närvaro"),
+    "absent": _("närvaro"),
+    "decisions": _("beslut"),
+    "actions": _("uppdrag"),
+    "next_meetings": _("nästa möte"),
+    "agenda": _("punkt"),
+}
+
+
+def _marked_lines(document: Document) -> list[tuple[int, str, str, str]]:
+    """Each line of the original with the kind of thing read from it (class, label)."""
+    kinds: dict[int, str] = {}
+    for key in ("agenda", "attendees", "absent", "next_meetings", "actions", "decisions"):
+        for entry in document.data[key]:
+            if entry.get("source"):
+                kinds[entry["source"]["line"]] = key
+    return [
+        (n, line, kinds.get(n, ""), str(MARK_KINDS[kinds[n]]) if n in kinds else "")
+        for n, line in enumerate(source_lines(document.text), 1)
+    ]
 
 
 def original(request, pk):
@@ -133,8 +152,12 @@ def original(request, pk):
 @require_POST
 def discard(request, pk):
     document = _draft(request, pk)
+    _discard(document)
+    messages.success(request, _("Dokumentet är borttaget; inget importerades."))
+    return redirect("importer:upload")
+
+
+def _discard(document: Document) -> None:
     with transaction.atomic():
         document.file.delete(save=False)
         document.delete()
-    messages.success(request, _("Dokumentet är borttaget; inget importerades."))
-    return redirect("importer:upload")

@@ -134,8 +134,16 @@ def gather_live(meeting: Meeting) -> MinutesContent:
         items=items,
         assignments=assignments,
         next_meeting=formats.date_format(upcoming.date, "l j F Y").capitalize() if upcoming else "",
-        approval=minutes.approval_lines(),
+        approval=_approval(meeting, minutes),
     )
+
+
+def _approval(meeting: Meeting, minutes) -> list[str]:
+    """How the minutes were approved; imported ones that name no justering say where from."""
+    source = getattr(meeting, "source", None)
+    if source and minutes.version == 1 and not minutes.approvers.exists():
+        return [source.provenance.capitalize()]
+    return minutes.approval_lines()
 
 
 def _attendance_by_organisation(meeting: Meeting):

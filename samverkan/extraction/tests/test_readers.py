@@ -39,6 +39,7 @@ def test_docx_with_numbered_list_and_table(tmp_path):
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "Närvarande:"
     table.cell(0, 1).text = "Lena Ek, Sven Åström och Karin Berg"
+    document.add_heading("Uppföljning", level=2)  # a list right after attendance is more names
     document.add_paragraph(LINES[3], style="List Number")
     document.add_paragraph(LINES[4], style="List Number")
     path = tmp_path / "protokoll.docx"

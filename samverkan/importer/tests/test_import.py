@@ -14,6 +14,7 @@ from samverkan.extraction import extract_text
 from samverkan.followup.models import Assignment
 from samverkan.importer import services
 from samverkan.importer.models import Document
+from samverkan.importer.tests.helpers import review_post
 from samverkan.meetings.models import Attendance, Meeting
 from samverkan.minutes.models import Decision
 
@@ -172,15 +173,11 @@ def test_upload_review_and_discard_in_the_browser_forms(cast, login, bodies):
     assert "granskas" in page
     document = Document.objects.get()
     review = client.get(document.get_absolute_url()).content.decode()
-    assert 'class="marked"' in review and "Vem är ”Maria”?" in review
-    response = client.post(
-        document.get_absolute_url(),
-        {
-            "body": bodies[0].pk,
-            "date": "2023-11-24",
-            "who0": "Maria Tischbierek",
-        },
-    )
+    assert 'class="marked kind-decisions"' in review and "vem är ”Maria”?" in review
+    data = review_post(client, document, body=bodies[0].pk)
+    owner = next(k for k, v in data.items() if k.endswith("_owner0") and v == "")
+    data[owner] = "Maria Tischbierek"
+    response = client.post(document.get_absolute_url(), data)
     assert response.status_code == 302
     assert Meeting.objects.filter(date="2023-11-24").exists()
     other = services.ingest("sydost.txt", SYDOST).document

@@ -1,0 +1,154 @@
+"""Word, ODT and PDF structure (headings, lists, tables) reads as the same text rules see in .txt."""
+
+import io
+from pathlib import Path
+
+from samverkan.extraction import extract, extract_text
+from samverkan.extraction.readers import read_document
+
+
+def read_bytes(name: str, data: bytes, folder: Path) -> str:
+    (folder / name).write_bytes(data)
+    return read_document(folder / name)
+
+
+TEXT = """Minnesanteckningar arbetsgrupp Sydost
+
+Datum: 2024-03-05
+
+Närvarande: Lena Ek, Sven Åström och Karin Berg
+
+Mötets öppnande
+
+Ordföranden hälsar välkommen.
+
+Föregående anteckningar
+
+Inga synpunkter lämnas.
+
+Ekonomi
+
+Budgeten gås igenom.
+- Dagordningen godkänns.
+- Karin återkommer med en tidplan.
+
+Övriga frågor
+
+Inga övriga frågor.
+"""
+
+
+def _word(kind: str) -> bytes:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    if kind == "rubrik":  # a Swedish Word: the heading styles are called "Rubrik 1–3"
+        for n in (1, 2, 3):
+            style = document.styles.add_style(f"Rubrik {n}", WD_STYLE_TYPE.PARAGRAPH)
+            style.font.size = docx.shared.Pt(16 - 2 * n)
+
+    def heading(text, level):
+        if kind == "bold":
+            document.add_paragraph().add_run(text).bold = True
+        elif kind == "rubrik":
+            document.add_paragraph(text, style=f"Rubrik {level}")
+        else:
+            document.add_heading(text, level=level)
+
+    heading("Minnesanteckningar arbetsgrupp Sydost", 1)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Datum:", "2024-03-05"
+    table.cell(1, 0).text = "Närvarande:"
+    table.cell(1, 1).text = "Lena Ek, Sven Åström och Karin Berg"
+    for title, level, lines in [
+        ("Mötets öppnande", 2, ["Ordföranden hälsar välkommen."]),
+        ("Föregående anteckningar", 3, ["Inga synpunkter lämnas."]),
+        ("Ekonomi", 2, ["Budgeten gås igenom."]),
+    ]:
+        heading(title, level)
+        for line in lines:
+            document.add_paragraph(line)
+    document.add_paragraph("Dagordningen godkänns.", style="List Bullet")
+    document.add_paragraph("Karin återkommer med en tidplan.", style="List Number")
+    heading("Övriga frågor", 2)
+    document.add_paragraph("Inga övriga frågor.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _odt() -> bytes:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, List, ListItem, P
+
+    document = OpenDocumentText()
+    add = document.text.addElement
+    add(H(outlinelevel=1, text="Minnesanteckningar arbetsgrupp Sydost"))
+    add(P(text="Datum: 2024-03-05"))
+    add(P(text="Närvarande: Lena Ek, Sven Åström och Karin Berg"))
+    for title, line in [
+        ("Mötets öppnande", "Ordföranden hälsar välkommen."),
+        ("Föregående anteckningar", "Inga synpunkter lämnas."),
+        ("Ekonomi", "Budgeten gås igenom."),
+    ]:
+        add(H(outlinelevel=2, text=title))
+        add(P(text=line))
+    items = List()
+    for line in ("Dagordningen godkänns.", "Karin återkommer med en tidplan."):
+        item = ListItem()
+        item.addElement(P(text=line))
+        items.addElement(item)
+    add(items)
+    add(H(outlinelevel=2, text="Övriga frågor"))
+    add(P(text="Inga övriga frågor."))
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def _pdf() -> bytes:
+    from weasyprint import HTML
+
+    page = """<html lang="sv"><body style="font-family: sans-serif; font-size: 10pt">
+    <h1>Minnesanteckningar arbetsgrupp Sydost</h1>
+    <p>Datum: 2024-03-05</p><p>Närvarande: Lena Ek, Sven Åström och Karin Berg</p>
+    <h2>Mötets öppnande</h2><p>Ordföranden hälsar välkommen.</p>
+    <h2>Föregående anteckningar</h2><p>Inga synpunkter lämnas.</p>
+    <p><b>Ekonomi</b></p><p>Budgeten gås igenom.</p>
+    <ul style="margin: 0"><li>Dagordningen godkänns.</li>
+    <li>Karin återkommer med en tidplan.</li></ul>
+    <h2>Övriga frågor</h2><p>Inga övriga frågor.</p></body></html>"""
+    return HTML(string=page).write_pdf()
+
+
+def _shape(minutes):
+    return (
+        [i.title for i in minutes.agenda],
+        [d.text for d in minutes.decisions],
+        [(a.text, a.owners) for a in minutes.actions],
+        minutes.meeting.date,
+        [a.name for a in minutes.attendees],
+    )
+
+
+def test_every_format_gives_the_same_minutes_as_the_text(tmp_path):
+    expected = _shape(extract_text(TEXT))
+    assert expected[0] == ["Mötets öppnande", "Föregående anteckningar", "Ekonomi", "Övriga frågor"]
+    documents = {f"word-{kind}.docx": _word(kind) for kind in ("heading", "rubrik", "bold")}
+    documents |= {"protokoll.odt": _odt(), "protokoll.pdf": _pdf()}
+    for name, data in documents.items():
+        (tmp_path / name).write_bytes(data)
+        assert _shape(extract(tmp_path / name)) == expected, name
+
+
+def test_numbered_lists_keep_their_numbers(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in ("Ett", "Två", "Tre"):
+        document.add_paragraph(line, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_bytes("lista.docx", buffer.getvalue(), tmp_path)
+    assert text.split("\n")[:3] == ["1. Ett", "2. Två", "3. Tre"]

@@ -1,0 +1,69 @@
+"""The document's lines shared out: the header before the first item, then each item's notes."""
+
+import re
+from dataclasses import dataclass, field
+
+from samverkan.extraction.model import Minutes
+from samverkan.extraction.text import clean_line
+
+MD_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
+BULLET_MARK = re.compile(r"^(\s*)[*•·]\s+")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines as the extraction numbers them (line 1 is the first)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@dataclass
+class Sections:
+    """`header` holds the lines before the first item; `items[i]` the lines under item i."""
+
+    header: list[str] = field(default_factory=list)
+    items: list[list[str]] = field(default_factory=list)
+
+
+def sections(text: str, minutes: Minutes) -> Sections:
+    """Every line after an item's heading up to the next heading belongs to that item."""
+    lines = source_lines(text)
+    starts = [item.source.line if item.source else None for item in minutes.agenda]
+    known = sorted((line, i) for i, line in enumerate(starts) if line is not None)
+    out = Sections(items=[[] for _ in minutes.agenda])
+    if not known:
+        out.header = lines
+        return out
+    out.header = lines[: known[0][0] - 1]
+    for k, (line, i) in enumerate(known):
+        end = known[k + 1][0] - 1 if k + 1 < len(known) else len(lines)
+        out.items[i] = lines[line:end]
+    return out
+
+
+def item_of_line(minutes: Minutes, line: int | None) -> int | None:
+    """Index of the agenda item whose section holds the line (None: the header)."""
+    if line is None:
+        return None
+    best, best_line = None, 0
+    for i, item in enumerate(minutes.agenda):
+        if item.source and best_line <= item.source.line <= line:
+            best, best_line = i, item.source.line
+    return best
+
+
+def as_notes(lines: list[str]) -> str:
+    """Lines as note text: Word and Markdown marks removed, runs of blank lines made one."""
+    out: list[str] = []
+    for line in lines:
+        text = MD_HEADING.sub("", BULLET_MARK.sub(r"\1- ", clean_line(line)).strip())
+        if text or (out and out[-1]):
+            out.append(text)
+    return "\n".join(out).strip()
+
+
+def rewrite(notes: str, original: str, new: str) -> str:
+    """The reviewer's wording in place of the original sentence (line breaks may differ)."""
+    words = original.split()
+    if not words or original == new:
+        return notes
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    return pattern.sub(lambda _: new, notes, count=1)

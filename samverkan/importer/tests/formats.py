@@ -1,0 +1,85 @@
+"""The same minutes as a secretary's Word file (heading styles, lists) and as a PDF."""
+
+import html
+import io
+import re
+
+from samverkan.extraction import extract_text
+from samverkan.extraction.text import blocks
+
+MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _parts(text: str):
+    """Each line as (kind, level, text): blank, heading, bullet or paragraph."""
+    text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    headings = {i.source.line for i in extract_text(text).agenda if i.source}
+    marked = {b.line for b in blocks(text) if b.kind == "heading" and b.level != 8}
+    for number, line in enumerate(text.split("\n"), start=1):
+        heading, bullet = MD_HEADING.match(line.strip()), BULLET.match(line)
+        if not line.strip():
+            yield "blank", 0, ""
+        elif heading and heading.group(2) and number in marked:
+            yield "heading", len(heading.group(1)), heading.group(2)
+        elif number in headings and not BULLET.match(line):
+            yield "heading", 2, line.strip()
+        elif bullet and bullet.group(2).strip():
+            yield "bullet", min(len(bullet.group(1).expandtabs(2)) // 2, 2), bullet.group(2)
+        else:
+            yield "para", 0, line
+
+
+def as_docx(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    ids = {}  # style ids looked up once: python-docx finds a style by name slowly
+
+    def add(line, name=None):
+        paragraph = document.add_paragraph(line)
+        if name:
+            if name not in ids:
+                ids[name] = document.styles[name].style_id
+            paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = ids[name]
+
+    for kind, level, line in _parts(text):
+        if kind == "heading":
+            add(line, f"Heading {min(level, 3)}")
+        elif kind == "bullet":
+            add(line, "List Bullet" + (f" {level + 1}" if level else ""))
+        else:
+            add(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+CSS = """
+@page { size: A3 landscape; margin: 1.5cm; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; line-height: 1.3;
+       font-variant-ligatures: none; }
+p, ul { margin: 0; } .gap { height: 1.3em; }
+h1 { font-size: 18pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; }
+h1, h2, h3 { margin: .8em 0; } h4, h5, h6 { font-size: 10pt; margin: .8em 0; }
+ul.d1 { margin-left: 1.5em; } ul.d2 { margin-left: 3em; }
+"""
+
+
+def as_pdf(text: str) -> bytes:
+    from weasyprint import HTML
+
+    out = []
+    for kind, level, line in _parts(text):
+        line = html.escape(line)
+        if kind == "blank":
+            out.append('<div class="gap"></div>')
+        elif kind == "heading":
+            out.append(f"<h{min(level, 6)}>{line}</h{min(level, 6)}>")
+        elif kind == "bullet":
+            out.append(f'<ul class="d{level}"><li>{line}</li></ul>')
+        else:
+            out.append(f"<p>{line}</p>")
+    page = f"<html lang='sv'><style>{CSS}</style><body>{''.join(out)}</body></html>"
+    return HTML(string=page).write_pdf()

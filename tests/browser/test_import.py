@@ -1,0 +1,68 @@
+"""Importing a Word file of seed 004, correcting it on the review screen, and what comes out."""
+
+import io
+from pathlib import Path
+
+import pytest
+
+from samverkan.directory.models import Body
+from samverkan.directory.services import load_reference
+from samverkan.importer.tests.formats import as_docx
+from samverkan.meetings.models import Meeting
+from samverkan.publishing.archive import publish
+from tests.browser.conftest import screenshot, serious_violations, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SEED = Path("/work/shared/corpus/seeds/004_6c05e29f5e5add90.txt")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _upload(page, name, data, mime):
+    page.goto("/import/")
+    page.set_input_files(
+        "input[type=file]", files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+    page.get_by_role("button", name="Läs in").click()
+
+
+def test_the_corrected_import_is_what_everyone_sees(cast, page, live_server):
+    load_reference()
+    dot = Body.objects.get(short_name="DOT Nordost")
+    cast.alice.memberships.create(body=dot, role="sekreterare")
+    text = SEED.read_text(encoding="utf-8")
+    sign_in(page, "alice")
+    _upload(page, "dot-2023-11-24.docx", as_docx(text), DOCX)
+    page.get_by_role("link", name="dot-2023-11-24.docx").first.click()
+    assert serious_violations(page) == []
+    screenshot(page, "import-review")
+    page.locator("textarea", has_text="Nytt uppdrag blir att varje lokal").fill("")
+    page.locator("textarea", has_text="Dagordningen godkänns.").fill(
+        "Dagordningen godkänns med en extra punkt om budget."
+    )
+    page.locator("select[name*='_owner']").first.select_option("Maria Tischbierek")
+    page.locator("input[name=place]").fill("Kristianstad, rum 4")
+    page.get_by_role("button", name="Bekräfta och importera").click()
+    page.wait_for_selector("text=Mötet är importerat.")
+    meeting = Meeting.objects.get(date="2023-11-24")
+    assert "Kristianstad, rum 4" in page.content()
+
+    publish(meeting, by=cast.alice.user)
+    public = page.context.browser.new_context(base_url=live_server.url, locale="sv-SE").new_page()
+    public.goto(f"/arkiv/moten/{meeting.pk}/")
+    archive = public.content()
+    assert "Dagordningen godkänns med en extra punkt om budget." in archive
+    assert "Inga synpunkter lämnas." in archive and "Kristianstad, rum 4" in archive
+    public.goto("/arkiv/sok/?q=läkarmedverkan")
+    assert f"/arkiv/moten/{meeting.pk}/" in public.content()
+
+    pdf = page.request.get(f"/moten/{meeting.pk}/minnesanteckningar.pdf")
+    assert pdf.ok
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf.body())) as document:
+        words = " ".join((p.extract_text() or "").replace("\n", " ") for p in document.pages)
+    assert "extra punkt om budget" in words
+
+    _upload(page, "dot-2023-11-24.txt", SEED.read_bytes(), "text/plain")
+    assert "troligen samma möte" in page.content()
