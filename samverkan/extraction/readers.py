@@ -17,8 +17,10 @@ class ReadError(Exception):
 
 def read_text_bytes(data: bytes) -> str:
     """Decode plain text: UTF-8 (with or without BOM), else Windows-1252 as Word saves it."""
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(b"\x00") * 100 > len(head):  # binary is full of NULs; exported text has a few
         raise ReadError("filen är binär, inte text")
+    data = data.replace(b"\x00", b"")
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
