@@ -100,12 +100,12 @@ def find_dates(text: str, *, short_iso: bool = False) -> list[FoundDate]:
     if not DIGIT.search(text):
         return []
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # one mark per character: overlap checks stay linear
 
     def add(y: int | None, m: int, d: int, span: tuple[int, int]) -> None:
-        if _valid(y, m, d) and not any(a < span[1] and span[0] < b for a, b in taken):
+        if _valid(y, m, d) and not any(taken[span[0] : span[1]]):
             found.append(FoundDate(m, d, y, *span))
-            taken.append(span)
+            taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
     for m in ISO_DATE.finditer(text) if "-" in text else ():
         add(int(m[1]), int(m[2]), int(m[3]), m.span())

@@ -59,3 +59,18 @@ def test_times(text, start, end):
 
 def test_next_weekday_after_the_meeting():
     assert weekday_after(datetime.date(2020, 8, 20), 3) == datetime.date(2020, 8, 27)
+
+
+def test_many_dates_are_found_in_linear_time():
+    """A pasted calendar of dates: four times the text takes about four times as long."""
+    import time
+
+    def seconds(copies: int) -> float:
+        text = "2024-01-15 och 14 december, 3/4 2023. " * copies
+        started = time.perf_counter()
+        assert len(find_dates(text)) == 3 * copies
+        return time.perf_counter() - started
+
+    small, large = min(seconds(1000) for _ in range(3)), min(seconds(4000) for _ in range(3))
+    assert large < 8 * small
+    assert large < 3.0
