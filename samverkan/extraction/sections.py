@@ -32,7 +32,7 @@ CLOSED = re.compile(r"(?i)\b(avslutas|avslutades|avslutat|avslutade|avslutande)\
 MEETING_NOUN = re.compile(r"(?i)\bmöte|sammanträde")
 TIME_LABEL = re.compile(r"(?i)\b(tid|kl|klockan|plats och tid)\b")
 PLACE = re.compile(r"(?i)^plats(?: och tid)?:\s*(.+)$")
-DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum)\b")
+DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum|date|dag)\b")
 # "Minnesanteckningar tjänstemannaförberedande möte delregional samverkan Sydost"
 DOC_KIND = re.compile(
     r"(?i)^(?:minnesanteckningar|mötesanteckningar|anteckningar|mötesprotokoll|"
@@ -179,7 +179,8 @@ def meeting_time(blocks: list[Block], end_of_header: int) -> MeetingTime:
 
 def _meeting_date(head: list[Block]) -> str | None:
     for block in head:
-        dates = [d for d in find_dates(block.text, short_iso=block.kind == "heading") if d.year]
+        short = block.kind == "heading" or bool(DATE_LABEL.match(block.text))
+        dates = [d for d in find_dates(block.text, short_iso=short) if d.year]
         if dates:
             return resolve(dates[0], None)
     return None

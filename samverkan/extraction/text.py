@@ -18,7 +18,17 @@ EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|(?<![\w/])_(?=\S)|(?<=\S)_(?
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_TAG = re.compile(r"</?(?:b|i|u|strong|em|span|p|div)\b[^>]*>", re.IGNORECASE)
 BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# YAML "---" or TOML "+++" front matter of a static site or a converted document
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1\n", re.DOTALL)
+# "date = \"2017-03-17T20:00:00+01:00\"", "datum: \"2016-01-26\"", "title = \"Styrelsemöte\"":
+# the fields of front matter that are the document's title and date
+FRONT_FIELD = re.compile(r"(?im)^(title|titel|date|datum)\s*[:=]\s*[\"']?([^\"'\n]*?)(?:T\d\d:[^\"'\n]*)?[\"']?\s*$")
+# Org-mode: "#+TITLE: Styrelsemöte", "#+DATE: 2018-05-07", "#+OPTIONS: toc:nil" (setup lines)
+ORG_SETUP = re.compile(r"^#\+(\w+):\s*(.*)$")
+ORG_FILE = re.compile(r"(?im)^#\+(title|date|options|author):")
+ORG_KEPT = {"title": "", "date": "Datum: "}
+# "* Val av ordförande", "** Val av sekreterare": Org-mode headings
+ORG_HEADING = re.compile(r"^(\*{1,6})\s+(\S.*)$")
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "- item", "* item", "• item", "– item", "1) item"
 BULLET = re.compile(r"^(\s*)(?:[-*•–·]|\d{1,2}\))\s+")
@@ -73,12 +83,21 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
     """
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     blank = lambda m: "\n" * m.group(0).count("\n")  # noqa: E731 - keep line numbers
-    raw = FRONT_MATTER.sub(blank, raw)
+    raw = FRONT_MATTER.sub(_front_matter, raw)
     raw = HTML_COMMENT.sub(blank, raw)
     out: list[tuple[int, str, str]] = []
+    org_mode = "#+" in raw and bool(ORG_FILE.search(raw))
     for number, line in enumerate(raw.split("\n"), start=1):
         if TABLE_RULE.match(line.strip()):
             continue
+        if line.startswith("#+"):
+            org = ORG_SETUP.match(line)
+            kept = org and ORG_KEPT.get(org[1].casefold())
+            line = f"{kept}{org[2]}" if org and kept is not None else ""
+        elif org_mode and line.startswith("*") and ORG_HEADING.match(line):
+            org_heading = ORG_HEADING.match(line)
+            assert org_heading
+            line = f"{'#' * len(org_heading[1])} {org_heading[2]}"
         if line.strip().startswith("|"):
             cells = [c for c in line.strip().strip("|").split("|")]
             parts = [p for cell in cells for p in BR.split(cell)]
@@ -93,6 +112,20 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
             for k, piece in enumerate(pieces):
                 out.append((number, piece, "break" if k else ""))
     return out
+
+
+def _front_matter(m: re.Match[str]) -> str:
+    """Front matter becomes blank lines, but for its title and date (line numbers kept)."""
+    lines = m.group(0).split("\n")
+    kept = []
+    for line in lines:
+        field = FRONT_FIELD.match(line)
+        if field and field[2].strip():
+            label = "" if field[1].casefold() in {"title", "titel"} else "Datum: "
+            kept.append(f"{label}{field[2].strip()}")
+        else:
+            kept.append("")
+    return "\n".join(kept)
 
 
 HASH_MARK = re.compile(r"^#\s")
@@ -191,7 +224,12 @@ def words_of(sentence: str) -> frozenset[str]:
     return frozenset(WORD_TOKEN.findall(sentence.casefold()))
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
+# Not after "kl. 13:00", "ca. 20", "nr. 4", "t.ex. Region Skåne", "bl.a. Anna", "resp. 3"
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bkl\.)(?<!\bca\.)(?<!\bnr\.)(?<!\bex\.)(?<!\bt\.ex\.)(?<!\bbl\.a\.)"
+    r"(?<!\bresp\.)(?<!\bjfr\.)(?<!\bp\.g\.a\.)(?<!\bfr\.o\.m\.)(?<!\bt\.o\.m\.)(?<!\bs\.)"
+    r"\s+(?=[\"”(]?[A-ZÅÄÖ0-9])"
+)
 
 
 @lru_cache(maxsize=4096)

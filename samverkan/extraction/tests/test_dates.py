@@ -74,3 +74,16 @@ def test_many_dates_are_found_in_linear_time():
     small, large = min(seconds(1000) for _ in range(3)), min(seconds(4000) for _ in range(3))
     assert large < 8 * small
     assert large < 3.0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nästa möte: Tisdag 22/10 08:15-09:15.", "2023-10-22"),
+        ("Träffas igen 3/12 13.00 i stora salen", "2023-12-03"),
+        ("Date: 20231124", "2023-11-24"),
+    ],
+)
+def test_day_and_month_before_a_clock_time(text, expected):
+    found = find_dates(text, short_iso=text.startswith("Date"))
+    assert resolve(found[0], datetime.date(2023, 1, 1)) == expected

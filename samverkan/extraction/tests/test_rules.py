@@ -220,3 +220,43 @@ def test_a_label_after_the_attendees_ends_the_list():
     )
     assert [a.name for a in m.attendees] == ["Cecilia Nilsson", "Henrik Svensson"]
     assert [d.text for d in m.decisions] == ["Utses att justera: Peter Wretlund"]
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        # a weekday after "nästa möte" is the first such day after the meeting
+        ("Datum: 2023-03-08\n\n- Nästa möte torsdag 14:00 i biblioteket\n", ("2023-03-09", "14:00")),
+        ("Datum: 2022-11-30\n\nVi ses nästa möte på måndag kl. 9.\n", ("2022-12-05", "09:00")),
+        # a line that opens with "Möte" and gives its own date
+        ("Datum: 2021-02-01\n\n## Avslut\n- Möte onsdag 10/2 kl. 13:00-14:00\n", ("2021-02-10", "13:00")),
+        ("Datum: 2021-05-04\n\nNytt möte 18 maj klockan 10.00 på Teams.\n", ("2021-05-18", "10:00")),
+        # "22/10 08:15": the time is not a year
+        ("Datum: 2019-10-01\n\n- Nästa möte: Fredag 25/10 08:15-09:15.\n", ("2019-10-25", "08:15")),
+        ("Datum: 2024-02-20\n\nNästa träff 5/3 13.00 hos Lisa.\n", ("2024-03-05", "13:00")),
+    ],
+)
+def test_next_meeting_forms(document, expected):
+    m = extract_text("Anteckningar projektgruppen\n\n" + document)
+    assert [(n.date, n.start) for n in m.next_meetings] == [expected]
+
+
+@pytest.mark.parametrize(
+    "document, date",
+    [
+        ('+++\ntitle = "Styrelsemöte"\ndate = "2022-04-11T19:00:00+02:00"\n+++\nVi träffades.\n', "2022-04-11"),
+        ('---\ntitel: "Protokoll"\ndatum: "2020-01-14"\n---\nSammanträdet öppnades.\n', "2020-01-14"),
+        ("#+TITLE: Årsmöte\n#+DATE: 2021-03-02\n#+OPTIONS: toc:nil\n\n* Mötets öppnande\n", "2021-03-02"),
+        ("Group: 7\nDate: 20211012\nChair: Nils Ek\n\n# Agenda\n", "2021-10-12"),
+    ],
+)
+def test_meeting_date_from_front_matter_and_date_fields(document, date):
+    assert extract_text(document).meeting.date == date
+
+
+def test_org_mode_headings_are_the_agenda():
+    m = extract_text(
+        "#+TITLE: Årsmöte i föreningen\n#+DATE: 2021-03-02\n#+LATEX_CLASS: article\n\n"
+        "* Mötets öppnande\nOrdförande öppnade mötet.\n* Val av sekreterare\n** Val av justerare\n"
+    )
+    assert [i.title for i in m.agenda] == ["Mötets öppnande", "Val av sekreterare", "Val av justerare"]
