@@ -49,6 +49,77 @@ RUN_ON_HINT = re.compile(
 )
 
 
+# A line this long is a page or a column flattened into one line by a PDF or web copy
+FLAT_LINE = 400
+# Where a flattened page had its line breaks: before a header label ("Plats:", "Närvarande",
+# "Förhinder:"), a bullet (" - ", " • ", " ● "), a person's task list ("Emilie: - …")
+FLAT_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:Närvarande|Ej närvarande|Frånvarande|Förhinder|Anmält förhinder|Deltagare|"
+    r"Beslutande|Tjänstgörande ersättare|Ersättare|Övriga närvarande|Övriga deltagare|Ledamöter|"
+    r"Tjänstemän|Dessutom närvarande|Plats|Tid|Datum|Dag|Justerare|Utses att justera|"
+    r"Sekreterare|Protokollförare|Ordförande|Underskrifter)\s*:)"
+    r"|\s+(?=[-•●▪]\s+[A-ZÅÄÖ0-9])"
+    r"|(?<=[.\w)])\s+(?=(?:[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?|Alla|Samtliga):\s+[-•●])"
+)
+# "2. Uppföljning …", "3) Rapporter", "§ 4 Val av justerare" inside a flattened line
+FLAT_NUMBER = re.compile(r"(?:(?<=\s)|^)(§\s*)?(\d{1,2})([.)]|\s)\s*(?=[A-ZÅÄÖ])")
+# A numbered title in flattened text ends at a person's name, a role or a sentence
+TITLE_END = re.compile(r"(?<=\S)\s+(?=(?:Ordförande|Ordföranden|Sekreterare|Mötet|Gruppen)\b)|[.;]\s")
+
+
+def flattened(line: str) -> list[tuple[str, str]]:
+    """A flattened page cut again at its labels, bullets and numbered items, in order.
+
+    Numbered items count only in sequence (1, 2, 3 … or 2, 3 …), so "10 september" or
+    "VP 2012" do not start one. The title of an item is flagged "title".
+    """
+    from samverkan.extraction.people import find_names
+
+    cuts: list[tuple[int, str]] = [(m.end(), "break") for m in FLAT_LABEL.finditer(line)]
+    cuts += [(m.end(), "break") for m in RUN_ON_LABEL.finditer(line)]
+    for bare in (False, True):
+        chain: list[int] = []
+        expected = None
+        for m in FLAT_NUMBER.finditer(line):
+            if (m[3] == " " and not m[1]) != bare or (bare and m.start() == 0):
+                continue
+            n = int(m[2])
+            if (expected is None and n <= 2) or n == expected:
+                chain.append(m.start())
+                expected = n + 1
+        if len(chain) >= (2 if bare else 1):
+            cuts += [(c, "title") for c in chain]
+    cuts.sort()
+    pieces: list[tuple[str, str]] = []
+    bounds = [0, *(c for c, _ in cuts), len(line)]
+    flags = ["", *(f for _, f in cuts)]
+    for k, flag in enumerate(flags):
+        piece = line[bounds[k] : bounds[k + 1]].strip()
+        if not piece:
+            continue
+        if flag == "title":
+            number = FLAT_NUMBER.match(piece)
+            head = piece[number.end() :] if number else piece
+            end = len(head)
+            names = find_names(head)
+            if names:
+                end = min(end, names[0].start)
+            stop = TITLE_END.search(head)
+            if stop:
+                end = min(end, stop.start())
+            words = head[:end].split()
+            if len(words) > 14:
+                end = len(" ".join(head.split()[:14]))
+            title = (piece[: number.end()] if number else "") + head[:end].strip()
+            pieces.append((title.strip(), "title"))
+            rest = head[end:].strip(" .:;")
+            if rest:
+                pieces.append((rest, "break"))
+        else:
+            pieces.append((piece, flag))
+    return pieces
+
+
 @dataclass
 class Block:
     """A heading, a bullet or a paragraph; `lines` keeps each physical line with its number."""
@@ -108,6 +179,9 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
             continue
         for part in BR.split(line) if "<" in line else (line,):
             cleaned = clean_line(part)
+            if len(cleaned) > FLAT_LINE:
+                out.extend((number, piece, flag) for piece, flag in flattened(cleaned))
+                continue
             pieces = RUN_ON_LABEL.split(cleaned) if RUN_ON_HINT.search(cleaned) else [cleaned]
             for k, piece in enumerate(pieces):
                 out.append((number, piece, "break" if k else ""))
@@ -160,6 +234,9 @@ def blocks(raw: str) -> list[Block]:
         elif flag == "table":
             current = None
             out.append(Block("para", [(number, text)]))
+        elif flag == "title":
+            current = None
+            out.append(Block("heading", [(number, text)], 7))
         elif heading or bullet or (numbered and not (prev_blank and next_blank)):
             if heading:
                 body, indent = heading.group(2), 0
