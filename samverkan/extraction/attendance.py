@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from samverkan.extraction.model import Attendee, Source
+from samverkan.extraction.model import HIGH, LOW, MEDIUM, Attendee, Source
 from samverkan.extraction.people import PARENS, find_names, similar_label
 from samverkan.extraction.text import Block
 
@@ -210,6 +210,14 @@ def _mentioned(blocks: list[Block]) -> list[Attendee]:
     ]
 
 
+# "ersättare för", "tjänstgör för", "ersätter", "i stället för", "(V) för": the next name stood in
+# for, so that person was absent; "Samtliga förutom Vegard": Vegard was absent
+SUBSTITUTE_MARK = re.compile(
+    r"(?i)(\b(?:ersättare|tjg ers\.?|ers\.|tjänstgör|tjänstgjorde|tjg)\s+för|\bersätter|"
+    r"\bi\s?stället\s+för|\)\s*för|\bförutom|\butom)\s*$"
+)
+
+
 def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:
     org_match = FROM_ORG.search(text)
     line_org = org_match[1].strip(" .") if org_match else None
@@ -217,21 +225,27 @@ def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:
         text = text[: org_match.start()]
     people: list[Attendee] = []
     for segment in SPLIT.split(text):
-        substituted = SUBSTITUTE_FOR.search(segment)
-        if substituted:
-            segment = segment[: substituted.start()]
-            for hit in find_names(substituted[1], whole_segment=True):
-                people.append(Attendee(hit.name, role="frånvarande", source=Source(number)))
         hits = find_names(segment, whole_segment=True)
         if not hits:
             if people and segment[:1].islower() and people[-1].role is None:
                 people[-1] = _with(people[-1], role=segment.strip(" ."))
             continue
-        for hit in hits:
-            tail = segment[hit.end :].strip()
-            people.append(_person(hit.name, tail, number, role, line_org))
-            if substituted:
-                people[-1] = _with(people[-1], role=substituted[0].strip())
+        previous_end = 0
+        for k, hit in enumerate(hits):
+            before = segment[previous_end : hit.start]
+            tail_end = hits[k + 1].start if k + 1 < len(hits) else len(segment)
+            tail = segment[hit.end : tail_end].strip()
+            previous_end = hit.end
+            if SUBSTITUTE_MARK.search(before):
+                people.append(
+                    Attendee(hit.name, None, "frånvarande", Source(number), "substituted", HIGH)
+                )
+                continue
+            mark = SUBSTITUTE_MARK.search(tail)
+            person = _person(hit.name, tail[: mark.start()] if mark else tail, number, role, line_org)
+            if mark and mark[1].casefold().startswith(("ersätt", "tjg", "tjänst")):
+                person = _with(person, role=person.role or "ersättare")
+            people.append(person)
     return people
 
 
