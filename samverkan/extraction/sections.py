@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
 from samverkan.extraction.dates import find_dates, find_time_range, is_date_only, resolve
-from samverkan.extraction.model import AgendaItem, MeetingTime, Source
+from samverkan.extraction.model import HIGH, LOW, MEDIUM, AgendaItem, MeetingTime, Source
 from samverkan.extraction.people import find_names
 from samverkan.extraction.text import Block
 
@@ -62,11 +63,48 @@ def is_heading(block: Block) -> bool:
     )
 
 
+# A row of a protocol's table of contents: "|§ 113|Fördjupad månadsrapport|7|",
+# "|§|27|Meddelanden||5|"; a row without "§" goes on the title above ("||och efterkalkylering|8|")
+CONTENTS_NUMBER = re.compile(r"^§\s*(\d{1,4}[a-z]?)?$")
+PAGE_CELL = re.compile(r"^\d{1,3}(\s*[-–]\s*\d{1,3})?$")
+
+
+def contents_table(blocks: list[Block]) -> list[AgendaItem]:
+    """The § list ("Innehåll") of a formal protocol, when it has three rows or more."""
+    rows: dict[int, list[str]] = {}
+    for block in blocks:
+        if block.kind == "para" and block.table:
+            rows.setdefault(block.line, []).append(block.text.strip())
+    items: list[AgendaItem] = []
+    last_line = -2
+    for line, cells in rows.items():
+        cells = [c for c in cells if c and not PAGE_CELL.match(c)]
+        if not cells:
+            continue
+        number = CONTENTS_NUMBER.match(cells[0])
+        if number:
+            digits = number[1] or (cells[1] if len(cells) > 1 and cells[1].isdigit() else None)
+            title_cells = cells[1:] if number[1] else cells[2:]
+            if digits and title_cells:
+                items.append(AgendaItem(f"§ {digits}", " ".join(title_cells), Source(line), "contents", HIGH))
+                last_line = line
+                continue
+        if items and line == last_line + 1 and len(cells) == 1 and cells[0][:1].islower():
+            previous = items[-1]
+            items[-1] = dataclasses.replace(previous, title=f"{previous.title} {cells[0]}")
+            last_line = line
+    return items if len(items) >= 3 else []
+
+
 def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
     """Headings after the document's header, or the agenda list the document opens with."""
-    listed = _agenda_list(blocks)
+    listed = _agenda_list(blocks) or contents_table(blocks)
     if listed:
         return listed
+    sections = [i for i, b in enumerate(blocks) if is_heading(b) and b.text.strip().startswith("§")]
+    bare_runs = any(j - i == 1 and PARAGRAPH_ONLY.match(blocks[i].text.strip()) for i, j in zip(sections, sections[1:]))
+    if len(sections) >= 3 and not bare_runs:
+        return _paragraph_items(blocks)
     repeated = Counter(b.text for b in blocks if b.kind == "heading")
     items: list[AgendaItem] = []
     seen: set[str] = set()
@@ -85,6 +123,22 @@ def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
             seen.add(item.title.casefold())
             items.append(item)
         items.extend(_parent_bullets(blocks, i, seen))
+    return items
+
+
+def _paragraph_items(blocks: list[Block]) -> list[AgendaItem]:
+    """A protocol's items are its § paragraphs, with the title on the same or the next line."""
+    items: list[AgendaItem] = []
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if not (is_heading(block) and text.startswith("§")):
+            continue
+        if PARAGRAPH_ONLY.match(text) and i + 1 < len(blocks):
+            text = f"{text} {blocks[i + 1].text.strip()}"
+        m = NUMBERED.match(text)
+        if m:
+            title = TRAILING_NUMBER.sub("", m[2]).strip().rstrip(".")
+            items.append(AgendaItem(re.sub(r"\s+", " ", m[1]), title, Source(block.line), "paragraph", HIGH))
     return items
 
 

@@ -127,6 +127,7 @@ class Block:
     kind: str  # "heading" | "bullet" | "para"
     lines: list[tuple[int, str]] = field(default_factory=list)
     level: int = 0  # heading level (1–6 markdown, 7 numbered, 8 plain) or bullet indent
+    table: bool = False  # a cell of a table row (the row's cells share the line number)
 
     @property
     def line(self) -> int:
@@ -233,7 +234,7 @@ def blocks(raw: str) -> list[Block]:
             out.append(Block("heading", [(number, heading.group(2))], len(heading.group(1))))
         elif flag == "table":
             current = None
-            out.append(Block("para", [(number, text)]))
+            out.append(Block("para", [(number, text)], table=True))
         elif flag == "title":
             current = None
             out.append(Block("heading", [(number, text)], 7))
