@@ -19,7 +19,7 @@ TASK_LABEL = re.compile(
     r"uppdrag|uppmaning(?: till \w+)?)\s*[:–-]\s*\S"
 )
 # "[ ] Boka lokal", "[x] Skicka kallelsen", "☐ Beställa fika": a checkbox item
-CHECKBOX = re.compile(r"^\s*(\[[ xX]?\]|☐|☑|✓|✔)\s*\S")
+CHECKBOX = re.compile(r"^\s*(\[ ?\]|☐)\s*\S")  # "[x]", "☑" are done, not to do
 # "uppdrar åt förvaltningen att …", "ger kansliet i uppdrag att …", "Kansliet ges i uppdrag att …"
 COMMISSION = re.compile(
     r"(?i)\buppdrar\s+(?:åt|till)?\s*(.+?)\s+att\b|\bger\s+(.+?)\s+i\s+uppdrag\b|"
@@ -152,6 +152,8 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
             return "passive-modal", MEDIUM
         if FUTURE_TASK.match(sentence) and PASSIVE_AFTER_MODAL.search(sentence):
             return "future-passive", LOW
+    if FUTURE_COMMITMENT.search(sentence) and not FUTURE_NOT_TASK.match(sentence):
+        return "future-commitment", LOW
     if _name_then_present_verb(sentence, ctx):
         return "name-present-verb", MEDIUM
     if " och " in sentence and _owner_list_at_end(sentence):
@@ -171,6 +173,10 @@ STATE_AFTER_MODAL = re.compile(r"(?i)\b(ska|skall|måste|behöver)\s+(inte\s+)?(
 PASSIVE_AFTER_MODAL = re.compile(
     r"(?i)\b(kommer\s+(\w+\s+)?att|ska|skall|behöver|måste)\s+(\w+\s+)?\w{3,}(as|s)\b"
 )
+# "Digg kommer att kontakta myndigheterna", "Under våren kommer Digg att föra en dialog":
+# what someone will do, as minutes promise work
+FUTURE_COMMITMENT = re.compile(r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+")
+FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
 CLAUSE_NAME = re.compile(r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)")
 
 

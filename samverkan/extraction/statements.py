@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from samverkan.extraction.actions import (
+    STATE_AFTER_MODAL,
     Context,
     action_rule,
     due_of,
@@ -95,8 +96,10 @@ def decisions_and_actions(
         walk.item = headings.get(index, walk.item)
         if _section_heading(block):
             _enter_section(walk, text)
-        elif OWNER_LABEL.match(text) and _is_owner(OWNER_LABEL.match(text)[1], ctx):  # type: ignore[index]
+        elif _owner_label(text, ctx):
             walk.mode, walk.owner = "owner", text.rstrip(":").strip()
+        elif block.kind == "bullet" and _owner_task(text, ctx):
+            walk.actions.append(_owner_task(text, ctx))  # type: ignore[arg-type]
         elif walk.mode:
             _in_section(walk, block, text, blocks[index + 1 : index + 2])
         else:
@@ -115,6 +118,25 @@ def _section_heading(block: Block) -> bool:
             or DISPATCH.match(text)
         )
     )
+
+
+# "Kevin: Gör kompatibel med S3", "Lisa: boka lokalen": a bullet that names its owner first
+OWNER_TASK = re.compile(r"^([A-ZÅÄÖ][\wåäöé-]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][\wåäöé-]+)?)\s*:\s+(\S.{3,})$")
+
+
+def _owner_label(text: str, ctx: Context) -> bool:
+    m = OWNER_LABEL.match(text)
+    return m is not None and _is_owner(m[1], ctx)
+
+
+def _owner_task(text: str, ctx: Context) -> Action | None:
+    m = OWNER_TASK.match(text)
+    if m is None or not all(_is_owner(n, ctx) for n in re.split(r"\s+(?:och|&)\s+", m[1])):
+        return None
+    if is_reported(m[2]) or m[2].rstrip().endswith("?"):
+        return None
+    owners = tuple(re.split(r"\s+(?:och|&)\s+", m[1]))
+    return Action(text, owners, due_of(text, "", ctx), None, "owner-first", MEDIUM)
 
 
 def _is_owner(label: str, ctx: Context) -> bool:
@@ -183,7 +205,9 @@ def _commission(walk: Walk, text: str, line: int) -> None:
     rule = action_rule(text, walk.ctx)
     if rule and rule[0] in {"commission", "actor-takes-on", "responsible", "mention"}:
         walk.assign(text, line, *rule)
-    elif main_clause_modal(text) or starts_with_actor(text) and takes_on(text):
+    elif (main_clause_modal(text) and not STATE_AFTER_MODAL.search(text)) or (
+        starts_with_actor(text) and takes_on(text)
+    ):
         walk.assign(text, line, "decision-hands-out-work", MEDIUM)
 
 
@@ -217,7 +241,7 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
             acted = ("decision-hands-out-work", MEDIUM)
         if acted:
             pending.append(sentence)
-            pending_rule = max(pending_rule, acted, key=lambda r: _RANK[r[1]])
+            pending_rule = acted if len(pending) == 1 else max(pending_rule, acted, key=_rank)
         elif pending:
             walk.assign(" ".join(pending), block.line, *pending_rule, walk.context_text)
             pending, pending_rule = [], ("", LOW)
@@ -227,4 +251,5 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
         walk.context_text = text
 
 
-_RANK = {LOW: 0, MEDIUM: 1, HIGH: 2}
+def _rank(rule: tuple[str, str]) -> int:
+    return {LOW: 0, MEDIUM: 1, HIGH: 2}[rule[1]]
