@@ -20,7 +20,7 @@ DECISION_VERBS = frozenset(
 # The same verbs by stem, every tense and voice: "beslutar / beslutades / beslöt",
 # "väljer / valdes", "fastställer / fastställdes", "avslår / avslogs", "bordläggs / bordlades"
 DECISION_STEMS = frozenset(
-    "beslut godkän fastställ ant bifall bevilj tillstyrk uts välj återremitter bordlägg avslå "
+    "beslut godkän fastställ ant bifall bevilj tillstyrk uts återremitter bordlägg avslå "
     "avslog tillsvidareanst".split()
 )
 # "Ärendet läggs till handlingarna", "Informationen noteras", "Mötet finner sig behörigt kallat",
@@ -28,29 +28,38 @@ DECISION_STEMS = frozenset(
 FORMULA = re.compile(
     r"(?i)\b(läggs|lades|lägga[s]?)\s+till\s+handlingarna\b|\b(noteras|noterades|antecknas)\b|"
     r"\bfinner\s+(mötet|sig|sammanträdet)\b|\banses\s+(besvarad|besvarat|besvarade|behandlad)\b|"
-    r"\b(överlämnas|överlämnades)\s+till\b"
+    r"\b(överlämnas|överlämnades)\s+till\b|^det\s+(konstaterades|antecknas|antecknades)\s+att\b"
 )
 FORMULA_WORDS = frozenset(
-    "läggs lades lägga läggas noteras noterades antecknas finner anses överlämnas "
-    "överlämnades".split()
+    "läggs lades lägga läggas noteras noterades antecknas antecknades finner anses överlämnas "
+    "överlämnades konstaterades".split()
 )
 # "Beslut: Hemsidan byggs om.", "Beslutades: …" — a decision by its label
-DECISION_LABEL = re.compile(r"(?i)^(beslut|beslutades|beslutat)\s*[:–-]\s*\S")
+# "Beslut att inte stödja …", "Beslut om ny hemsida"
+DECISION_LABEL = re.compile(
+    r"(?i)^(beslut|beslutades|beslutat)\s*[:–-]\s*[^\s-]|^beslut\s+(att|om|för att)\s"
+)
 DECIDED = re.compile(r"(?i)\b(beslutas|beslutar|beslutade|beslöt|beslöts|beslutades)\b")
 # "Det planerade mötet den 9 oktober ställs in", "Punkten skjuts upp"
 CANCELLED = re.compile(r"(?i)\b(ställs in|ställdes in|inställs|inställt|utgår)\b")
 MOVED = re.compile(r"(?i)\b(flyttas|flyttades|skjuts upp|senareläggs)\b")
 # "Mötet valde bg och medik till justeringsmän"
-CHOSE = re.compile(r"(?i)\bvalde\b.*\btill\b")
+# "Mötet väljer Anna till ordförande", "Till sekreterare valdes Per", "Lisa omvaldes som kassör"
+CHOSE = re.compile(
+    r"(?i)\b(valde|valdes|väljer|väljs|omvaldes|nyvaldes)\b.*\b(till|som)\b|"
+    r"^(till|som)\s+\w+\s+(valdes|utsågs|omvaldes)\b"
+)
 # Agreement without a decision verb: "(utan invändningar)", "enades om", the meeting formula
 # "Mötet fann sig vara stadgeenligt utlyst", "Datum(et) är satt/bestämt", "frågan lämnas öppen"
 AGREED = re.compile(
     r"(?i)(utan invändningar?|\benades\b|\benas om\b|\bfann sig vara\b|"
     r"\bdatum(et)?\s+(är\s+)?(satt|sattes|bestämt|bestämdes|fastställt)\b|"
-    r"\b(lämnar|lämnade) frågan öppen\b|\bfrågan (lämnas|lämnades) öppen\b)"
+    r"\b(lämnar|lämnade) frågan öppen\b|\bfrågan (lämnas|lämnades) öppen\b|"
+    r"^(ok|okej)\s+(med|till|att)\b)"
 )
 PHRASE_WORDS = frozenset(
-    "ställs ställdes skjuts valde invändningar invändning enas fann satt sattes bestämt "
+    "ställs ställdes skjuts valde valdes väljer väljs omvaldes nyvaldes ok okej "
+    "invändningar invändning enas fann satt sattes bestämt "
     "bestämdes fastställt lämnar lämnade lämnas lämnades".split()
 )
 # "Samverkansplanen beslutad på Delregional samverkan 2023-10-30": decided elsewhere, earlier;

@@ -61,8 +61,8 @@ STRONG = {
 }
 # Stems whose past "-de/-te/-d/-t" Snowball keeps: "godkände" → "godkänd" → "godkän"
 PAST_ENDINGS = ("dde", "de", "te", "dd", "d", "t")
-# "beslutet", "besluten", "beslutets": the noun, not the verb
-NOUN_ENDINGS = ("et", "en", "ets", "ens", "ena", "erna", "arna")
+# "beslutet", "besluten", "beslutets", "fastställande": the noun, not the verb
+NOUN_ENDINGS = ("et", "en", "ets", "ens", "ena", "erna", "arna", "ande", "ende")
 
 
 @lru_cache(maxsize=16384)

@@ -180,6 +180,8 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
         walk.mode, walk.list_level = "list", -1
     elif walk.mode == "decision" and text.endswith(":") and not DECISION_OPENER.search(text):
         walk.mode = ""
+    elif walk.mode == "decision" and not re.search(r"\w", text):
+        return  # "-", "–" left by a converter
     elif walk.mode == "decision":
         rule = decision_rule(text)
         walk.decide(with_proposal(text, walk.proposal), block.line, *(rule or ("decision-section", MEDIUM)))
@@ -227,7 +229,9 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
         ):
             walk.mode, walk.list_level = "list", block.level if block.kind == "bullet" else -1
             continue
-        decided = None if reported or walk.formal else decision_rule(sentence)
+        decided = None if reported else decision_rule(sentence)
+        if decided and walk.formal and decided[1] != HIGH:
+            decided = None  # a protocol decides under its "… beslut" headings
         reported = reported or is_reported(sentence)
         if decided:
             full = sentence

@@ -67,6 +67,27 @@ FLAT_NUMBER = re.compile(r"(?:(?<=\s)|^)(§\s*)?(\d{1,2})([.)]|\s)\s*(?=[A-ZÅÄ
 TITLE_END = re.compile(r"(?<=\S)\s+(?=(?:Ordförande|Ordföranden|Sekreterare|Mötet|Gruppen)\b)|[.;]\s")
 
 
+# Words that open a sentence after a flattened title: "2. Sekreterare Till sekreterare utsågs"
+SENTENCE_OPENERS = frozenset(
+    "till det vi de den mötet gruppen styrgruppen styrelsen ordförande ordföranden nämnden "
+    "beslut beslutades information diskussion efter under enligt".split()
+)
+
+
+def _sentence_start(head: str) -> int:
+    """Where the text after a flattened title begins: a capital after a lower-case word."""
+    words = list(re.finditer(r"\S+", head))
+    for k in range(1, len(words)):
+        word, previous = words[k][0], words[k - 1][0]
+        if not word[:1].isupper() or word.isupper() or previous.endswith((":", ",")):
+            continue
+        if word.casefold() in SENTENCE_OPENERS or (
+            previous[:1].islower() and previous.casefold() not in MID_PHRASE
+        ):
+            return words[k].start()
+    return len(head)
+
+
 def flattened(line: str) -> list[tuple[str, str]]:
     """A flattened page cut again at its labels, bullets and numbered items, in order.
 
@@ -107,6 +128,7 @@ def flattened(line: str) -> list[tuple[str, str]]:
             stop = TITLE_END.search(head)
             if stop:
                 end = min(end, stop.start())
+            end = min(end, _sentence_start(head))
             words = head[:end].split()
             if len(words) > 14:
                 end = len(" ".join(head.split()[:14]))
