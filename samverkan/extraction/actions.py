@@ -46,6 +46,8 @@ REPORTING = frozenset(
 # the present tense (-ar, -er, -r) — the minutes' way of handing out a task
 PRESENT_VERB = re.compile(r"^[a-zåäö]{2,}(?:ar|er|ir|yr|år|ör|rr)$")
 # "(Anna)", "– Anna och Per", "@anna": the owner after the task
+# "Ansvar: Hugo Berg", "Ansvariga: Lisa och Per": the owners by their label
+RESPONSIBLE_LABEL = re.compile(r"(?i)^ansvar(?:ig|iga)?\s*[:–-]\s*(\S.{0,80})$")
 # "Maria och Anita återkommer med mer information"
 RETURNS_WITH = "återkommer"
 # "Gruppen får ett nytt uppdrag", "Nytt uppdrag blir att …", "ges i uppdrag att"
@@ -154,6 +156,9 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
             return "future-passive", LOW
     if FUTURE_COMMITMENT.search(sentence) and not FUTURE_NOT_TASK.match(sentence):
         return "future-commitment", LOW
+    trailing = TRAILING_OWNER.search(sentence)
+    if trailing and _is_person_or_all(trailing[1].strip(), ctx):
+        return "owner-in-parentheses", MEDIUM
     if _name_then_present_verb(sentence, ctx):
         return "name-present-verb", MEDIUM
     if " och " in sentence and _owner_list_at_end(sentence):
@@ -178,6 +183,17 @@ PASSIVE_AFTER_MODAL = re.compile(
 FUTURE_COMMITMENT = re.compile(r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+")
 FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
 CLAUSE_NAME = re.compile(r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)")
+
+
+def _is_person_or_all(text: str, ctx: Context) -> bool:
+    words = re.split(r"\s*(?:,|\boch\b|&|/)\s*", text)
+    return all(
+        w.casefold() in {"alla", "samtliga"}
+        or is_first_name(w.split()[0] if w.split() else "")
+        or w in ctx.attendees
+        for w in words
+        if w
+    )
 
 
 def _name_then_present_verb(sentence: str, ctx: Context) -> bool:
@@ -238,7 +254,8 @@ def subject_owners(sentence: str, attendees: list[str]) -> list[str]:
             full = resolve_owner(word, attendees)
             if full != word or word in first_names:
                 owners.append(full)
-    group = GROUP_SUBJECT.match(DECISION_OPENING.sub("", sentence))
+    body = DECISION_OPENING.sub("", sentence)
+    group = GROUP_SUBJECT.match(body) or ROLE_SUBJECT.match(body)
     if group and group[0].casefold() not in {"vi", "alla"}:
         owners.append(group[0])
     return list(dict.fromkeys(owners))
@@ -252,6 +269,12 @@ def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
         who = re.sub(r"(?i)^.*\b(beslutar|beslutade|beslöt)\s+att\s+", "", who).strip(" ,")
         if len(who.split()) <= 6:
             return (who,)
+    responsible = RESPONSIBLE_LABEL.match(sentence)
+    if responsible and not owners:
+        return tuple(re.split(r"\s*(?:,|\boch\b|&)\s*", responsible[1].strip(" ."))[:6])
+    listed = OWNER_LIST_AT_END.search(sentence)
+    if listed and not owners and _owner_list_at_end(sentence):
+        return tuple(resolve_owner(n, ctx.attendees) for n in CAPITALISED.findall(listed[1]))
     trailing = TRAILING_OWNER.search(sentence)
     if trailing and not owners:
         owners.append(resolve_owner(trailing[1].strip(), ctx.attendees))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from samverkan.extraction.decisions import is_decision
 from samverkan.extraction.model import HIGH, LOW, MEDIUM, Attendee, Source
 from samverkan.extraction.people import PARENS, find_names, similar_label
 from samverkan.extraction.text import Block
@@ -131,6 +133,8 @@ def read_attendance(blocks: list[Block]) -> Attendance:
                 break  # "Utses att justera: Peter Wretlund" is not one of the attendees
             short_bullet = nxt.kind == "bullet" and len(nxt.text.split()) <= 8
             plain = nxt.kind != "heading" or nxt.level == 8
+            if is_decision(nxt.text):
+                break  # "Till kassör valdes Eva Sund." names a person, but decides
             if short_bullet or (plain and _name_share(nxt.text) >= 0.4):
                 lines += nxt.lines
                 j += 1
@@ -163,10 +167,12 @@ def _name_runs(blocks: list[Block]) -> list[Attendee]:
             run.append(block)
             continue
         if len(run) >= 3:
-            people += [p for b in run for p in _people_in_line(b.text, b.line, None)]
+            people += [
+                p for b in run for p in _people_in_line(b.text, b.line, None, ("name-run", MEDIUM))
+            ]
         run = []
         if text.count(",") >= 2 and len(find_names(text)) >= 4 and _name_share(text) >= 0.35:
-            people += _people_in_line(text, block.line, None)
+            people += _people_in_line(text, block.line, None, ("name-line", MEDIUM))
     return people
 
 
@@ -177,7 +183,7 @@ def _roll_call(blocks: list[Block]) -> list[Attendee]:
         if m:
             handles = [h.strip(" .") for h in SPLIT.split(m[1])]
             people += [
-                Attendee(h, source=Source(block.line))
+                Attendee(h, source=Source(block.line), rule="roll-call", confidence=HIGH)
                 for h in handles
                 if h and len(h.split()) <= 3 and not h[:1].isdigit()
             ]
@@ -190,7 +196,7 @@ def _add_signatures(found: Attendance, blocks: list[Block]) -> None:
         m = SIGNATURE.match(block.text.strip())
         if not m:
             continue
-        signer = Attendee(m[1], role=m[3].lower(), source=Source(block.line))
+        signer = Attendee(m[1], None, m[3].lower(), Source(block.line), "signature", HIGH)
         handle = (m[2] or "").casefold()
         same = [
             i for i, p in enumerate(found.present) if p.name.casefold() in {handle, m[1].casefold()}
@@ -204,7 +210,7 @@ def _add_signatures(found: Attendance, blocks: list[Block]) -> None:
 def _mentioned(blocks: list[Block]) -> list[Attendee]:
     """Without any list of attendees, the people the minutes name in full."""
     return [
-        Attendee(hit.name, source=Source(block.line))
+        Attendee(hit.name, source=Source(block.line), rule="mentioned", confidence=LOW)
         for block in blocks
         for hit in find_names(block.text)
     ]
@@ -218,7 +224,9 @@ SUBSTITUTE_MARK = re.compile(
 )
 
 
-def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:
+def _people_in_line(
+    text: str, number: int, role: str | None, why: tuple[str, str] = ("attendance-label", HIGH)
+) -> list[Attendee]:
     org_match = FROM_ORG.search(text)
     line_org = org_match[1].strip(" .") if org_match else None
     if org_match:
@@ -243,6 +251,7 @@ def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:
                 continue
             mark = SUBSTITUTE_MARK.search(tail)
             person = _person(hit.name, tail[: mark.start()] if mark else tail, number, role, line_org)
+            person = _with(person, rule=why[0], confidence=why[1])
             if mark and mark[1].casefold().startswith(("ersätt", "tjg", "tjänst")):
                 person = _with(person, role=person.role or "ersättare")
             people.append(person)
@@ -263,14 +272,7 @@ def _person(name: str, tail: str, number: int, role: str | None, org: str | None
 
 
 def _with(person: Attendee, **changes: str | None) -> Attendee:
-    data = {
-        "name": person.name,
-        "organization": person.organization,
-        "role": person.role,
-        "source": person.source,
-    }
-    data.update(changes)
-    return Attendee(**data)  # type: ignore[arg-type]
+    return dataclasses.replace(person, **changes)  # type: ignore[arg-type]
 
 
 def _settle(found: Attendance) -> None:

@@ -46,7 +46,7 @@ MOVED = re.compile(r"(?i)\b(flyttas|flyttades|skjuts upp|senareläggs)\b")
 # "Mötet valde bg och medik till justeringsmän"
 # "Mötet väljer Anna till ordförande", "Till sekreterare valdes Per", "Lisa omvaldes som kassör"
 CHOSE = re.compile(
-    r"(?i)\b(valde|valdes|väljer|väljs|omvaldes|nyvaldes)\b.*\b(till|som)\b|"
+    r"(?i)\b(valde|valdes|väljer|väljs|omvaldes|nyvaldes)\b.*\btill\b|\bomvaldes\s+som\b|"
     r"^(till|som)\s+\w+\s+(valdes|utsågs|omvaldes)\b"
 )
 # Agreement without a decision verb: "(utan invändningar)", "enades om", the meeting formula

@@ -8,7 +8,7 @@ import re
 from samverkan.extraction.actions import PAST_MEETING
 from samverkan.extraction.dates import WEEKDAYS, find_dates, find_time_range, resolve, weekday_after
 from samverkan.extraction.decisions import CANCELLED, MOVED
-from samverkan.extraction.model import MeetingTime, Source
+from samverkan.extraction.model import HIGH, MEDIUM, MeetingTime, Source
 from samverkan.extraction.sections import is_heading
 from samverkan.extraction.text import Block, sentences, words_of
 
@@ -74,11 +74,12 @@ def _meetings_in(
             continue  # a meeting that already took place
         after = text[d.end : dates[i + 1].start if i + 1 < len(dates) else len(text)]
         start, end = find_time_range(after)
-        out.append(MeetingTime(iso, start, end, place, Source(line)))
+        rule = ("next-meeting-date", HIGH) if relative else ("announced-meeting", MEDIUM)
+        out.append(MeetingTime(iso, start, end, place, Source(line), *rule))
     if not dates and relative and meeting:
         weekday = WEEKDAY_WORD.search(sentence)
         if weekday:
             day = weekday_after(meeting, WEEKDAYS[weekday[1].casefold()]).isoformat()
             start, end = find_time_range(sentence[weekday.end() :])
-            out.append(MeetingTime(day, start, end, None, Source(line)))
+            out.append(MeetingTime(day, start, end, None, Source(line), "next-weekday", MEDIUM))
     return out

@@ -156,7 +156,7 @@ def _item(text: str, line: int, *, plain: bool) -> AgendaItem | None:
         return None
     if is_date_only(title) or _mostly_names(title) or _shouting(title):
         return None
-    return AgendaItem(number=number, title=title, source=Source(line))
+    return AgendaItem(number, title, Source(line), "heading", HIGH if number else MEDIUM)
 
 
 def _mostly_names(text: str) -> bool:
@@ -178,7 +178,7 @@ def _parent_bullets(blocks: list[Block], i: int, seen: set[str]) -> list[AgendaI
         has_children = nxt is not None and nxt.kind == "bullet" and nxt.level > b.level
         short = len(b.text.split()) <= 8 and not b.text.endswith(".")
         if b.kind == "bullet" and b.level == 0 and has_children and short:
-            found.append(AgendaItem(None, b.text.rstrip(":"), Source(b.line)))
+            found.append(AgendaItem(None, b.text.rstrip(":"), Source(b.line), "parent-bullet", LOW))
         i += 1
     if len(found) < 2:
         return []
@@ -197,7 +197,9 @@ def _agenda_list(blocks: list[Block]) -> list[AgendaItem]:
             j += 1
         items = []
         while j < len(blocks) and blocks[j].kind == "bullet":
-            items.append(AgendaItem(None, blocks[j].text, Source(blocks[j].line)))
+            items.append(
+                AgendaItem(None, blocks[j].text, Source(blocks[j].line), "agenda-list", HIGH)
+            )
             j += 1
         if len(items) >= 2:
             return items

@@ -81,7 +81,16 @@ def decisions_and_actions(
     blocks: list[Block], skip: set[int], ctx: Context, headings: dict[int, str]
 ) -> tuple[list[Decision], list[Action]]:
     """Every block but the attendance lists, sentence by sentence, with its agenda item."""
-    formal = sum(1 for b in blocks if _section_heading(b) and DECISION_HEADING.match(b.text)) >= 2
+    formal = (
+        sum(
+            1
+            for b in blocks
+            if _section_heading(b)
+            and DECISION_HEADING.match(b.text)
+            and not PROPOSAL_HEADING.match(b.text)
+        )
+        >= 2
+    )
     walk = Walk(ctx, formal=formal)
     for index, block in enumerate(blocks):
         text = block.text.strip()
@@ -150,10 +159,10 @@ def _is_owner(label: str, ctx: Context) -> bool:
 
 def _enter_section(walk: Walk, text: str) -> None:
     walk.owner = ""
-    if DECISION_HEADING.match(text):
-        walk.mode = "decision"
-    elif PROPOSAL_HEADING.match(text):
+    if PROPOSAL_HEADING.match(text):
         walk.mode, walk.proposal = "proposal", ""
+    elif DECISION_HEADING.match(text):
+        walk.mode = "decision"
     elif BACKGROUND_HEADING.match(text) or DISPATCH.match(text):
         walk.mode = "background"
     else:

@@ -137,6 +137,10 @@ def flattened(line: str) -> list[tuple[str, str]]:
             rest = head[end:].strip(" .:;")
             if rest:
                 pieces.append((rest, "break"))
+        elif piece[:1] in "-•●▪" and SENTENCE_END.search(piece):
+            first = SENTENCE_END.search(piece)
+            assert first
+            pieces += [(piece[: first.start()], flag), (piece[first.end() :], "break")]
         else:
             pieces.append((piece, flag))
     return pieces
@@ -310,11 +314,17 @@ def _plain_heading(text: str) -> bool:
         return False
     if "@" in text or re.search(r"(?i)\bansvarig", text):
         return False  # "Psykiatri sydost ansvariga Dan och Eva" hands out work
+    if OWNERS_AT_END.search(text):
+        return False  # "Beställa fika – Lisa och Per" hands out work
+    if text.rsplit(" ", 1)[-1].casefold() in MID_PHRASE or TASK_LABEL_START.match(text):
+        return False  # "Nämnden beslutar att" goes on below; "Ansvar: Hugo" is a task
     if text[0].isdigit() and is_date_only(text):
         return False  # "2024-02-16" under "Nästa möte" is its content
     return text[-1] not in ".:;,!" and (text[0].isupper() or text[0] in "§0123456789")
 
 
+OWNERS_AT_END = re.compile(r"\s[–-]\s*[A-ZÅÄÖ]\w+(?:\s*(?:,|och)\s*[A-ZÅÄÖ]\w+)+\s*$")
+TASK_LABEL_START = re.compile(r"(?i)^(ansvar|ansvarig|ansvariga|uppgift|att göra|todo)\s*:")
 WORD_TOKEN = re.compile(r"\w+")
 
 

@@ -260,3 +260,231 @@ def test_org_mode_headings_are_the_agenda():
         "* Mötets öppnande\nOrdförande öppnade mötet.\n* Val av sekreterare\n** Val av justerare\n"
     )
     assert [i.title for i in m.agenda] == ["Mötets öppnande", "Val av sekreterare", "Val av justerare"]
+
+
+# --- Flattened text: a page copied from a PDF viewer as one line -------------------------
+
+FLAT_PAGE = (
+    "Minnesanteckningar nätverket för äldrefrågor Plats: Kommunhuset, Tomelilla Närvarande: "
+    "Siv Ahlgren, Tomelilla Jonas Berglund, Ystad Mira Kask, Simrishamn Förhinder: Elsa Grahn "
+    "1. Mötets öppnande Ordföranden hälsade alla välkomna. 2. Föregående anteckningar "
+    "Anteckningarna lades till handlingarna. 3. Rapporter från kommunerna Jonas berättar om "
+    "läget i Ystad och att bemanningen är god under sommaren och att rekryteringen fortsätter. "
+    "Siv: - Skickar ut enkäten till alla enhetschefer. Mira: - Bokar lokal till hösten. "
+    + "Mötet avslutades. " * 12
+)
+
+
+def test_flattened_page_attendees_and_absent():
+    m = extract_text(FLAT_PAGE)
+    assert names(m.attendees) == ["Siv Ahlgren", "Jonas Berglund", "Mira Kask"]
+    assert names(m.absent) == ["Elsa Grahn"]
+
+
+def test_flattened_page_numbered_items_are_the_agenda():
+    m = extract_text(FLAT_PAGE)
+    assert [i.title for i in m.agenda][:3] == [
+        "Mötets öppnande",
+        "Föregående anteckningar",
+        "Rapporter från kommunerna",
+    ]
+
+
+def test_flattened_page_per_person_task_lists():
+    m = extract_text(FLAT_PAGE)
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Skickar ut enkäten till alla enhetschefer.", ("Siv Ahlgren",)),
+        ("Bokar lokal till hösten.", ("Mira Kask",)),
+    ]
+    assert any(d.text.startswith("Anteckningarna lades till handlingarna") for d in m.decisions)
+
+
+# --- Formal protocols --------------------------------------------------------------------
+
+PROTOCOL = """SAMMANTRÄDESPROTOKOLL
+Socialnämnden
+
+Beslutande: Eva Holm (S), ordförande
+Nils Björk (M)
+Lina Sand (C) tjänstgör för Omar Haddad (C)
+Ersättare: Pia Strand (V)
+
+Justerandes sign
+
+Utdragsbestyrkande
+
+Sida 2 av 6
+
+## § 41
+## Val av justerare
+
+Utses att justera: Nils Björk (M)
+
+## § 42 Riktlinjer för hemtjänst
+
+## Sammanfattning
+
+Förvaltningen har tagit fram riktlinjer som godkändes av arbetsutskottet.
+
+## Förslag till beslut
+
+- Riktlinjerna för hemtjänst fastställs.
+
+## Socialnämndens beslut
+
+Socialnämnden beslutar att
+
+- riktlinjerna för hemtjänst fastställs.
+- förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.
+
+Beslutet expedieras till:
+
+Hemtjänstchefen
+
+## § 43 Lokalfrågan
+
+## Socialnämndens beslut
+
+Ärendet återremitteras till förvaltningen.
+
+Nämnden uppdrar åt kansliet att boka en ny lokal.
+"""
+
+
+def test_protocol_members_substitutes_and_parties():
+    m = extract_text(PROTOCOL)
+    assert names(m.attendees) == ["Eva Holm", "Nils Björk", "Lina Sand", "Pia Strand"]
+    assert names(m.absent) == ["Omar Haddad"]
+    assert m.attendees[3].role == "ersättare"
+
+
+def test_protocol_agenda_is_its_paragraphs():
+    m = extract_text(PROTOCOL)
+    assert [(i.number, i.title) for i in m.agenda] == [
+        ("§ 41", "Val av justerare"),
+        ("§ 42", "Riktlinjer för hemtjänst"),
+        ("§ 43", "Lokalfrågan"),
+    ]
+
+
+def test_protocol_decisions_not_proposals_nor_background():
+    m = extract_text(PROTOCOL)
+    assert [d.text for d in m.decisions] == [
+        "Utses att justera: Nils Björk (M)",
+        "riktlinjerna för hemtjänst fastställs.",
+        "förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.",
+        "Ärendet återremitteras till förvaltningen.",
+        "Nämnden uppdrar åt kansliet att boka en ny lokal.",
+    ]
+
+
+def test_protocol_commissions_are_actions_and_recipients_are_not_owners():
+    m = extract_text(PROTOCOL)
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.", ("förvaltningen",)),
+        ("Nämnden uppdrar åt kansliet att boka en ny lokal.", ("kansliet",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, absent",
+    [
+        ("Närvarande: Kalle Nord (S), Jan Ström (M) ersätter Maja Ek (M)", "Maja Ek"),
+        ("Beslutande: Rut Lind (V) i stället för Sam Berg (V), Ola Fors (L)", "Sam Berg"),
+        ("Närvarande: Samtliga förutom Tove Lund", "Tove Lund"),
+    ],
+)
+def test_who_stood_in_for_whom(line, absent):
+    m = extract_text(f"Protokoll\n\n{line}\n\n§ 1 Öppnande\n")
+    assert absent in names(m.absent)
+    assert absent not in names(m.attendees)
+
+
+# --- Informal minutes: tasks -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, owners",
+    [
+        ("Sekreteraren skickar ut enkäten före jul.", ("Sekreteraren",)),
+        ("Kassören sammanställer budgeten till nästa möte.", ("Kassören",)),
+        ("Lokalen ska bokas till mars.", ()),
+        ("Inbjudan kommer att skickas ut i januari.", ()),
+        ("Uppdatera medlemsregistret (Nora).", ("Nora",)),
+        ("Beställa fika till årsmötet – Lisa och Per", ("Lisa", "Per")),
+        ("@Olle fixar nycklarna", ("Olle",)),
+        ("Ansvar: Hugo Berg", ("Hugo Berg",)),
+        ("Ansvarig: Signe", ("Signe",)),
+        ("[ ] Skriva verksamhetsberättelsen", ()),
+        ("Nora kollar upp priset på hyrbussen.", ("Nora",)),
+        ("Region Skåne kommer att ta fram en vägledning under våren.", ()),
+    ],
+)
+def test_task_forms(sentence, owners):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{sentence}\n")
+    assert len(m.actions) == 1, m.actions
+    assert set(owners) <= {o.split()[0] for o in m.actions[0].owners} | set(m.actions[0].owners)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nora informerar om läget i projektet.",
+        "Per redogör för budgetutfallet.",
+        "[x] Kallelsen är skickad",
+        "Hur ska vi organisera arbetet?",
+        "Ordföranden måste vara närvarande när beslut tas.",
+        "Det kommer att bli en varm sommar.",
+    ],
+)
+def test_reporting_and_done_are_not_tasks(sentence):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{sentence}\n")
+    assert m.actions == ()
+
+
+@pytest.mark.parametrize(
+    "heading", ["## Åtgärder", "## Att göra", "## Uppgifter till nästa gång"]
+)
+def test_task_sections(heading):
+    m = extract_text(f"Anteckningar\n\n{heading}\n\n- Boka lokal\n- Skicka protokollet\n")
+    assert [a.text for a in m.actions] == ["Boka lokal", "Skicka protokollet"]
+
+
+@pytest.mark.parametrize(
+    "bullet, owner", [("- Kevin: Gör en prototyp av appen", "Kevin"), ("- Sara: läsa på om API:t", "Sara")]
+)
+def test_owner_first_bullets(bullet, owner):
+    m = extract_text(f"Anteckningar\n\n## Veckans uppgifter\n\n{bullet}\n")
+    assert [a.owners for a in m.actions] == [(owner,)]
+
+
+# --- Decisions by verb stem ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        ("Styrelsen fastställer budgeten för 2025.", True),
+        ("Årsmötet beviljar styrelsen ansvarsfrihet.", True),
+        ("Till kassör valdes Eva Sund.", True),
+        ("Mötet väljer Anna Berg till ordförande.", True),
+        ("Beslut att inte gå vidare med ansökan.", True),
+        ("Ok med att flytta mötet till onsdagar.", True),
+        ("Informationen läggs till handlingarna.", True),
+        ("Fastställande av verksamhetsplan.", False),
+        ("Användaren väljer vilken profil som visas.", False),
+        ("Vid sammanträdet 2024-05-02 utsågs Per till ersättare.", False),
+        ("Kommer detta att godkännas?", False),
+    ],
+)
+def test_decision_forms(sentence, decided):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Anna Berg\n\n{sentence}\n")
+    assert bool(m.decisions) is decided
+
+
+def test_every_item_names_its_rule_and_confidence():
+    data = extract_text(PROTOCOL + "\n" + FLAT_PAGE).to_dict()
+    items = [x for key in ("attendees", "absent", "agenda", "decisions", "actions") for x in data[key]]
+    assert items
+    assert all(x["rule"] and x["rule"] != "unnamed" for x in items)
+    assert {x["confidence"] for x in items} <= {"high", "medium", "low"}
