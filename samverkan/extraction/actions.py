@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from samverkan.extraction.dates import MONTHS, find_dates, resolve
 from samverkan.extraction.decisions import is_hedged, is_reported
@@ -25,6 +26,7 @@ COMMISSION = re.compile(
     r"(?i)\buppdrar\s+(?:åt|till)?\s*(.+?)\s+att\b|\bger\s+(.+?)\s+i\s+uppdrag\b|"
     r"^(.+?)\s+(?:ges|får|fick|gavs)\s+(?:i\s+)?(?:uppdrag|uppgift(?:en)?)\b"
 )
+COMMISSION_WORDS = frozenset("uppdrar ger ges får fick gavs".split())
 # "Sekreteraren skickar ut enkäten", "Ordföranden kallar till nästa möte": a role as the owner
 ROLE_SUBJECT = re.compile(
     r"(?i)^(sekreteraren|ordföranden|ordförande|kassören|samordnaren|projektledaren|kansliet|"
@@ -116,6 +118,10 @@ class Context:
     meeting: datetime.date | None
     next_dates: list[str]
 
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        return frozenset(a.split()[0] for a in self.attendees if a.split())
+
 
 def is_action(sentence: str, ctx: Context) -> bool:
     return action_rule(sentence, ctx) is not None
@@ -137,7 +143,7 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
         return "mention", HIGH
     if RETURNS_WITH in words:
         return "returns-with", HIGH
-    if COMMISSION.search(sentence) or (
+    if (not COMMISSION_WORDS.isdisjoint(words) and COMMISSION.search(sentence)) or (
         not {"uppdrag", "uppdras"}.isdisjoint(words) and ASSIGNED.search(sentence)
     ):
         return "commission", HIGH
@@ -154,10 +160,10 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
             return "passive-modal", MEDIUM
         if FUTURE_TASK.match(sentence) and PASSIVE_AFTER_MODAL.search(sentence):
             return "future-passive", LOW
-    if FUTURE_COMMITMENT.search(sentence) and not FUTURE_NOT_TASK.match(sentence):
+    if "kommer" in words and FUTURE_COMMITMENT.search(sentence) and not FUTURE_NOT_TASK.match(sentence):
         return "future-commitment", LOW
-    trailing = TRAILING_OWNER.search(sentence)
-    if trailing and _is_person_or_all(trailing[1].strip(), ctx):
+    trailing = TRAILING_OWNER.search(sentence) if sentence.rstrip(" .").endswith(")") else None
+    if trailing and trailing[1][:1].isupper() and _is_person_or_all(trailing[1].strip(), ctx):
         return "owner-in-parentheses", MEDIUM
     if _name_then_present_verb(sentence, ctx):
         return "name-present-verb", MEDIUM
@@ -200,7 +206,7 @@ def _name_then_present_verb(sentence: str, ctx: Context) -> bool:
     """A clause "Matthias rättar", "Eva kollar upp …": a person, then a present-tense verb."""
     for m in CLAUSE_NAME.finditer(sentence):
         first, verb = m[1], m[3]
-        attendee = first in {a.split()[0] for a in ctx.attendees}
+        attendee = first in ctx.first_names
         known = attendee or (m[2] is not None and is_first_name(first))
         if not known or verb.casefold() in REPORTING or not verb.islower():
             continue

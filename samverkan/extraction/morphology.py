@@ -74,9 +74,17 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+@lru_cache(maxsize=64)
+def _prefixes(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset(s[:3] for s in stems) | frozenset(w[:3] for w, s in STRONG.items() if s in stems)
+
+
 def has_verb(words: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether one of the words is a form of one of the verbs (given by their stems)."""
+    prefixes = _prefixes(stems)
     for word in words:
+        if word[:3] not in prefixes:
+            continue  # no form of these verbs starts so: no need to stem
         s = stem(word)
         if word not in STRONG and word.endswith(NOUN_ENDINGS):
             continue

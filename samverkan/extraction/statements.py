@@ -150,11 +150,7 @@ def _owner_task(text: str, ctx: Context) -> Action | None:
 
 def _is_owner(label: str, ctx: Context) -> bool:
     first = label.split()[0]
-    return (
-        label.casefold() in {"alla", "samtliga"}
-        or first in {a.split()[0] for a in ctx.attendees}
-        or is_first_name(first)
-    )
+    return label.casefold() in {"alla", "samtliga"} or first in ctx.first_names or is_first_name(first)
 
 
 def _enter_section(walk: Walk, text: str) -> None:
@@ -231,8 +227,8 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
         if sentence.endswith(":") and AGREED_LIST.search(sentence):
             walk.mode, walk.list_level = "list", block.level if block.kind == "bullet" else -1
         if (
-            DECISION_OPENER.search(sentence)
-            and _bullets_follow(following)
+            _bullets_follow(following)
+            and DECISION_OPENER.search(sentence)
             and not walk.formal
             and sentence == sentences(text)[-1]
         ):
