@@ -42,11 +42,23 @@ REPORTING = frozenset(
     "undrar undrade uppger uppgav meddelar meddelade öppnar öppnade avslutar avslutade "
     "har hade är var läser lyfter lyfte delar delade diskuterar diskuterade påminner påminde "
     "agerar kommer önskar vill kan blir går står ser sitter leder leder ledde välkomnar "
-    "efterfrågar noterar poängterar framför framhåller understryker summerar sammanfattar".split()
+    "efterfrågar noterar poängterar framför framhåller understryker summerar sammanfattar "
+    "föredrar föredrog".split()
 )
 # "Ulrika kollar processen", "Felaktig kardinalitet, Matthias rättar.": a name, then a verb in
 # the present tense (-ar, -er, -r) — the minutes' way of handing out a task
 PRESENT_VERB = re.compile(r"^[a-zåäö]{2,}(?:ar|er|ir|yr|år|ör|rr)$")
+# "[ ] Koden är testad", "[ ] Alla vet vad de ska göra": a condition to check, not a task
+STATE_WORDS = frozenset("är har finns fungerar vet kan ligger".split())
+# "Boka lokal", "Skicka ut kallelsen", "Gör en lista": a bullet that opens with a verb
+IMPERATIVE = re.compile(
+    r"^(?!(?:bra|nya|alla|andra|flera|vissa|enda|samma|sista|första|extra|data|idea|agenda|"
+    r"media|ska|skulle|kanske|också|sedan|dessa|denna|detta|samtliga|många|egna|hela|olika|"
+    r"stora|viktiga|nästa|varandra|inga|båda|övriga|gamla|sådana|tidiga|senaste|bästa)\b)"
+    r"([a-zåäö]{2,}a|gör|ta|skriv|kolla|läs|lägg|ring|mejla|maila|kör|sätt|ställ|köp|ge|välj|"
+    r"fixa|fråga|hör|titta|kika|undersök|kontakta|skicka|boka|rensa|samla|uppdatera|ordna)\b",
+    re.I,
+)
 # "(Anna)", "– Anna och Per", "@anna": the owner after the task
 # "Ansvar: Hugo Berg", "Ansvariga: Lisa och Per": the owners by their label
 RESPONSIBLE_LABEL = re.compile(r"(?i)^ansvar(?:ig|iga)?\s*[:–-]\s*(\S.{0,80})$")
@@ -131,7 +143,7 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
     """(rule, confidence) when the sentence hands out work to be done after the meeting."""
     if TASK_LABEL.match(sentence):
         return "task-label", HIGH
-    if CHECKBOX.match(sentence):
+    if CHECKBOX.match(sentence) and STATE_WORDS.isdisjoint(words_of(sentence)):
         return "checkbox", HIGH
     if sentence.rstrip().endswith("?") or is_hedged(sentence) or is_reported(sentence):
         return None
@@ -160,7 +172,7 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
             return "passive-modal", MEDIUM
         if FUTURE_TASK.match(sentence) and PASSIVE_AFTER_MODAL.search(sentence):
             return "future-passive", LOW
-    if "kommer" in words and FUTURE_COMMITMENT.search(sentence) and not FUTURE_NOT_TASK.match(sentence):
+    if "kommer" in words and _future_commitment(sentence, words):
         return "future-commitment", LOW
     trailing = TRAILING_OWNER.search(sentence) if sentence.rstrip(" .").endswith(")") else None
     if trailing and trailing[1][:1].isupper() and _is_person_or_all(trailing[1].strip(), ctx):
@@ -179,7 +191,10 @@ FUTURE_TASK = re.compile(
     r"(\S+\s+){1,4}(kommer\s+(\w+\s+)?att|ska|skall|behöver|måste)\s+\w+"
 )
 # "Ordföranden måste vara närvarande när beslut tas": a rule of conduct, not a task
-STATE_AFTER_MODAL = re.compile(r"(?i)\b(ska|skall|måste|behöver)\s+(inte\s+)?(vara|bli|gälla)\b")
+STATE_AFTER_MODAL = re.compile(
+    r"(?i)\b(ska|skall|måste|behöver|kommer\s+att)\s+(inte\s+|också\s+|även\s+)?"
+    r"(vara|bli|gälla|finnas|synas|hänga|äga|ske|behandlas)\b"
+)
 # "… kommer att skickas ut", "… behöver bokas": the work itself, in the passive
 PASSIVE_AFTER_MODAL = re.compile(
     r"(?i)\b(kommer\s+(\w+\s+)?att|ska|skall|behöver|måste)\s+(\w+\s+)?\w{3,}(as|s)\b"
@@ -189,6 +204,27 @@ PASSIVE_AFTER_MODAL = re.compile(
 FUTURE_COMMITMENT = re.compile(r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+")
 FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
 CLAUSE_NAME = re.compile(r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)")
+
+
+def is_imperative(text: str) -> bool:
+    """ "Boka lokal", "Skriva klart rapporten", "Gör en lista" (not "Bra idé", "Tekniskt")."""
+    return bool(IMPERATIVE.match(re.sub(r"^[-•*\s]*(\d{1,2}[.)]\s*)?", "", text)))
+
+
+def is_past_report(text: str) -> bool:
+    """ "Uppdaterade UML-diagrammet", "Skapat en ny vy": what was done, not what is to be done."""
+    first = text.split()[0].casefold().strip(",.:") if text.split() else ""
+    return len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te"))
+
+
+def _future_commitment(sentence: str, words: frozenset[str]) -> bool:
+    """ "Digg kommer att kontakta …" yes; "X informerar om att … kommer att", "det kommer att …" no."""
+    m = FUTURE_COMMITMENT.search(sentence)
+    if m is None or FUTURE_NOT_TASK.match(sentence) or STATE_AFTER_MODAL.search(sentence):
+        return False
+    subject = sentence[: m.start()].split()
+    reported = REPORTING - {"kommer"}
+    return 0 < len(subject) <= 3 and reported.isdisjoint(words) and not sentence.endswith(":")
 
 
 def _is_person_or_all(text: str, ctx: Context) -> bool:

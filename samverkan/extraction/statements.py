@@ -10,6 +10,8 @@ from samverkan.extraction.actions import (
     Context,
     action_rule,
     due_of,
+    is_imperative,
+    is_past_report,
     main_clause_modal,
     owners_of,
     starts_with_actor,
@@ -173,7 +175,8 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
     elif walk.mode == "background":
         return
     elif walk.mode == "owner" and block.kind == "bullet":
-        walk.assign(text, block.line, "owner-label", HIGH, walk.context_text)
+        if not (is_past_report(text) or is_reported(text)):
+            walk.assign(text, block.line, "owner-label", HIGH, walk.context_text)
     elif walk.mode == "list" and block.kind == "bullet" and block.level > walk.list_level:
         if not is_hedged(text):
             first = sentences(text)[0] if sentences(text) else text
@@ -196,7 +199,10 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
         if decided:
             walk.decide(text, block.line, *decided)
         rule = action_rule(text, walk.ctx)
-        walk.assign(text, block.line, *(rule or ("action-section", MEDIUM)), walk.context_text)
+        if rule is None and is_imperative(text):
+            rule = ("action-section", MEDIUM)
+        if rule is not None:
+            walk.assign(text, block.line, *rule, walk.context_text)
     else:
         if walk.mode in {"list", "owner"}:
             walk.mode = ""

@@ -488,3 +488,45 @@ def test_every_item_names_its_rule_and_confidence():
     assert items
     assert all(x["rule"] and x["rule"] != "unnamed" for x in items)
     assert {x["confidence"] for x in items} <= {"high", "medium", "low"}
+
+
+@pytest.mark.parametrize(
+    "bullet, is_task",
+    [
+        ("- Boka lokal till vårmötet", True),
+        ("- Skriva klart verksamhetsplanen", True),
+        ("- Bra diskussion om budgeten.", False),
+        ("- Samtliga har samma bild av läget.", False),
+    ],
+)
+def test_a_task_section_takes_only_tasks(bullet, is_task):
+    m = extract_text(f"Anteckningar\n\n## Åtgärder och resultat\n\n{bullet}\n")
+    assert bool(m.actions) is is_task
+
+
+@pytest.mark.parametrize(
+    "label, bullet, is_task",
+    [
+        ("Lisa:", "- Uppdaterade hemsidan med nya bilder.", False),
+        ("Lisa:", "- Skapat ett nytt formulär.", False),
+        ("Lisa:", "- Ringer hyresvärden om nycklarna.", True),
+        ("Omar:", "- Tar fram ett förslag på schema.", True),
+    ],
+)
+def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm, Omar Said\n\n{label}\n{bullet}\n")
+    assert bool(m.actions) is is_task
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunens nämndutbildning kommer att äga rum i maj.",
+        "Chefen informerar om att arbetet kommer att fortsätta.",
+        "[ ] Koden är granskad av en kollega",
+        "Datavokabulär måste också finnas.",
+    ],
+)
+def test_events_conditions_and_reports_are_not_tasks(sentence):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm\n\n{sentence}\n")
+    assert m.actions == ()
