@@ -116,6 +116,13 @@ def _name_share(text: str) -> float:
     return sum(len(h.name.split()) for h in find_names(text, whole_segment=True)) / words
 
 
+def _opens_with_name(text: str) -> bool:
+    """ "Claes Tidanå, avdelningschef, närvarande via länk": a list line that opens with a name."""
+    first = re.split(r"[,(]", text, maxsplit=1)[0].strip()
+    hits = find_names(first, whole_segment=True)
+    return bool(hits) and hits[0].start == 0 and len(hits[0].name.split()) >= len(first.split()) - 1
+
+
 def read_attendance(blocks: list[Block]) -> Attendance:
     found = Attendance()
     i = 0
@@ -135,7 +142,7 @@ def read_attendance(blocks: list[Block]) -> Attendance:
             plain = nxt.kind != "heading" or nxt.level == 8
             if is_decision(nxt.text):
                 break  # "Till kassör valdes Eva Sund." names a person, but decides
-            if short_bullet or (plain and _name_share(nxt.text) >= 0.4):
+            if short_bullet or (plain and (_name_share(nxt.text) >= 0.4 or _opens_with_name(nxt.text))):
                 lines += nxt.lines
                 j += 1
             else:

@@ -530,3 +530,12 @@ def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
 def test_events_conditions_and_reports_are_not_tasks(sentence):
     m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm\n\n{sentence}\n")
     assert m.actions == ()
+
+
+def test_protocol_list_lines_that_open_with_a_name_go_on():
+    m = extract_text(
+        "Protokoll\n\nÖvriga närvarande\nGöran Isberg,utbildningsdirektör\n"
+        "Lotta Wiik,verksamhetschef förskola, närvarande via länk\n"
+        "Omid Rahimi,ekonomichef, närvarande via länk från kl. 13.40 § 31\n\n§ 1 Öppnande\n"
+    )
+    assert names(m.attendees) == ["Göran Isberg", "Lotta Wiik", "Omid Rahimi"]
