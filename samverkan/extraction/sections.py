@@ -70,15 +70,22 @@ PAGE_CELL = re.compile(r"^\d{1,3}(\s*[-–]\s*\d{1,3})?$")
 
 
 def contents_table(blocks: list[Block]) -> list[AgendaItem]:
-    """The § list ("Innehåll") of a formal protocol, when it has three rows or more."""
+    """The § list ("Innehåll") of a formal protocol, when it has three rows or more.
+
+    Unnumbered title rows before the first § row ("Protokollets justering", "Upprop") are items
+    too; a row that starts in lower case goes on the title above.
+    """
     rows: dict[int, list[str]] = {}
     for block in blocks:
         if block.kind == "para" and block.table:
             rows.setdefault(block.line, []).append(block.text.strip())
     items: list[AgendaItem] = []
+    numbered = 0
     last_line = -2
     for line, cells in rows.items():
-        cells = [c for c in cells if c and not PAGE_CELL.match(c)]
+        cells = [c for c in cells if c]
+        while cells and PAGE_CELL.match(cells[-1]) and len(cells) > 1:
+            cells.pop()  # the page number
         if not cells:
             continue
         number = CONTENTS_NUMBER.match(cells[0])
@@ -86,14 +93,38 @@ def contents_table(blocks: list[Block]) -> list[AgendaItem]:
             digits = number[1] or (cells[1] if len(cells) > 1 and cells[1].isdigit() else None)
             title_cells = cells[1:] if number[1] else cells[2:]
             if digits and title_cells:
-                items.append(AgendaItem(f"§ {digits}", " ".join(title_cells), Source(line), "contents", HIGH))
+                items.append(
+                    AgendaItem(f"§ {digits}", " ".join(title_cells), Source(line), "contents", HIGH)
+                )
+                numbered += 1
                 last_line = line
                 continue
-        if items and line == last_line + 1 and len(cells) == 1 and cells[0][:1].islower():
+        text = " ".join(cells)
+        if items and line == last_line + 1 and text[:1].islower():
             previous = items[-1]
-            items[-1] = dataclasses.replace(previous, title=f"{previous.title} {cells[0]}")
+            joined = previous.title[:-1] if previous.title.endswith("-") else f"{previous.title} "
+            items[-1] = dataclasses.replace(previous, title=f"{joined}{text}")
             last_line = line
-    return items if len(items) >= 3 else []
+        elif not numbered and _title_row(text):
+            items.append(AgendaItem(None, text, Source(line), "contents", MEDIUM))
+            last_line = line
+    return items if numbered >= 3 else []
+
+
+def _title_row(text: str) -> bool:
+    """ "Upprop", "Protokollets justering": a short title, not a sentence nor a reference."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= 6
+        and not text.endswith((".", ":"))
+        and not re.search(r"\d", text)
+        and not NOT_AGENDA.match(text)
+        and not PARENS_MARK.search(text)
+        and not _mostly_names(text)
+    )
+
+
+PARENS_MARK = re.compile(r"\([A-ZÅÄÖ]{1,4}\)")  # "(KD)" after a name
 
 
 def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:

@@ -539,3 +539,27 @@ def test_protocol_list_lines_that_open_with_a_name_go_on():
         "Omid Rahimi,ekonomichef, närvarande via länk från kl. 13.40 § 31\n\n§ 1 Öppnande\n"
     )
     assert names(m.attendees) == ["Göran Isberg", "Lotta Wiik", "Omid Rahimi"]
+
+
+def test_contents_table_with_unnumbered_opening_items_and_wrapped_titles():
+    m = extract_text(
+        "SAMMANTRÄDESPROTOKOLL\n\n|**Innehåll**|**§**|**Sida**|\n|---|---|---|\n"
+        "|||Upprop|||\n|||Val av justerare|||\n|§|12|Budget för 2026||4|\n"
+        "|§|13|Riktlinjer för färdtjänst inom||5 - 6|\n|||kommunens gränser|||\n"
+        "|§|14|Övrigt||7|\n"
+    )
+    assert [i.title for i in m.agenda] == [
+        "Upprop",
+        "Val av justerare",
+        "Budget för 2026",
+        "Riktlinjer för färdtjänst inom kommunens gränser",
+        "Övrigt",
+    ]
+
+
+def test_contents_table_skips_signatures_and_names():
+    m = extract_text(
+        "PROTOKOLL\n\n|Justerandes sign|Eva Ek (S)|\n|---|---|\n|§ 1|Öppnande|2|\n"
+        "|§ 2|Val av justerare|2|\n|§ 3|Ekonomi|3|\n"
+    )
+    assert [i.title for i in m.agenda] == ["Öppnande", "Val av justerare", "Ekonomi"]
