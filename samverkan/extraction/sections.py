@@ -117,7 +117,7 @@ def _title_row(text: str) -> bool:
         text[:1].isupper()
         and len(text.split()) <= 6
         and not text.endswith((".", ":"))
-        and not re.search(r"\d", text)
+        and not re.search(r"[\d§]", text)
         and not NOT_AGENDA.match(text)
         and not PARENS_MARK.search(text)
         and not _mostly_names(text)
