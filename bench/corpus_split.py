@@ -25,7 +25,9 @@ CORPORA = ("seeds", "dev", "dev2")
 
 
 def scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("scorer", SHARED / "tools" / "score_extraction.py")
+    spec = importlib.util.spec_from_file_location(
+        "scorer", SHARED / "tools" / "score_extraction.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -41,7 +43,10 @@ def documents() -> list[tuple[str, Path]]:
     for corpus in CORPORA:
         folder = SHARED / "corpus" / corpus
         for doc in sorted(folder.iterdir()):
-            if doc.suffix in {".txt", ".md", ".docx", ".pdf"} and (folder / "gold" / f"{doc.stem}.json").exists():
+            if (
+                doc.suffix in {".txt", ".md", ".docx", ".pdf"}
+                and (folder / "gold" / f"{doc.stem}.json").exists()
+            ):
                 out.append((corpus, doc))
     return out
 
@@ -72,18 +77,33 @@ def main() -> None:
         if args.show == doc.stem:
             for key in ("attendees", "absent", "agenda", "decisions", "actions", "next_meetings"):
                 print(f"--- {key}")
-                field = {"attendees": "name", "absent": "name", "agenda": "title", "next_meetings": "date"}.get(key, "text")
+                field = {
+                    "attendees": "name",
+                    "absent": "name",
+                    "agenda": "title",
+                    "next_meetings": "date",
+                }.get(key, "text")
                 for g in gold.get(key, []):
                     print("  G", g.get(field), g.get("owners", ""), g.get("due", ""))
                 for p in pred.get(key, []):
-                    print("  P", p.get(field), p.get("owners", ""), p.get("due", ""), p.get("rule", ""))
+                    print(
+                        "  P",
+                        p.get(field),
+                        p.get("owners", ""),
+                        p.get("due", ""),
+                        p.get("rule", ""),
+                    )
             print("meeting G", gold.get("meeting"), "\n        P", pred.get("meeting"))
         if args.v:
             one = {k: sc.Tally() for k in [*sc.LISTS, "action owners", "action due"]}
             sc.score_doc(gold, pred, one, {"date": [], "start": [], "end": []})
             cells = " ".join(f"{k[:4]}={one[k].row()[2]:.2f}" for k in sc.LISTS)
             print(f"{h} {corpus:5s} {doc.name:28s} {cells}")
-    print(f"{'set':8s} {'docs':>4s} {'macro':>6s} " + " ".join(f"{k[:6]:>6s}" for k in sc.LISTS) + "  owners")
+    print(
+        f"{'set':8s} {'docs':>4s} {'macro':>6s} "
+        + " ".join(f"{k[:6]:>6s}" for k in sc.LISTS)
+        + "  owners"
+    )
     for key in [*CORPORA, "half A", "half B", "all"]:
         pairs = groups.get(key)
         if not pairs:

@@ -165,7 +165,11 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
     takes_on = not TAKES_ON_WORDS.isdisjoint(words) and bool(TAKES_ON.search(sentence))
     if actor and (takes_on or deadline):
         return "actor-takes-on", HIGH
-    if main_clause_modal(sentence) and "skulle" not in words and not STATE_AFTER_MODAL.search(sentence):
+    if (
+        main_clause_modal(sentence)
+        and "skulle" not in words
+        and not STATE_AFTER_MODAL.search(sentence)
+    ):
         if actor:
             return "actor-modal", MEDIUM
         if PASSIVE_TASK.search(sentence) and not sentence.startswith("Man "):
@@ -201,9 +205,13 @@ PASSIVE_AFTER_MODAL = re.compile(
 )
 # "Digg kommer att kontakta myndigheterna", "Under våren kommer Digg att föra en dialog":
 # what someone will do, as minutes promise work
-FUTURE_COMMITMENT = re.compile(r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+")
+FUTURE_COMMITMENT = re.compile(
+    r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
+)
 FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
-CLAUSE_NAME = re.compile(r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)")
+CLAUSE_NAME = re.compile(
+    r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)"
+)
 
 
 def is_imperative(text: str) -> bool:

@@ -142,7 +142,9 @@ def read_attendance(blocks: list[Block]) -> Attendance:
             plain = nxt.kind != "heading" or nxt.level == 8
             if is_decision(nxt.text):
                 break  # "Till kassör valdes Eva Sund." names a person, but decides
-            if short_bullet or (plain and (_name_share(nxt.text) >= 0.4 or _opens_with_name(nxt.text))):
+            if short_bullet or (
+                plain and (_name_share(nxt.text) >= 0.4 or _opens_with_name(nxt.text))
+            ):
                 lines += nxt.lines
                 j += 1
             else:
@@ -257,7 +259,9 @@ def _people_in_line(
                 )
                 continue
             mark = SUBSTITUTE_MARK.search(tail)
-            person = _person(hit.name, tail[: mark.start()] if mark else tail, number, role, line_org)
+            person = _person(
+                hit.name, tail[: mark.start()] if mark else tail, number, role, line_org
+            )
             person = _with(person, rule=why[0], confidence=why[1])
             if mark and mark[1].casefold().startswith(("ersätt", "tjg", "tjänst")):
                 person = _with(person, role=person.role or "ersättare")

@@ -59,9 +59,7 @@ NAMED_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({_MONTH})\.?(?:\s+(\d{{4}}
 # "20 August 2020" is covered above; "August 20, 2020" is rare in Swedish minutes.
 # "14/12", "14/12 2023", "14/12-23"
 # "22/10 08:15" is a date and a time, not the year 2008
-SLASH_DATE = re.compile(
-    r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[ -](\d{4}|\d{2})(?![.:]\d))?(?![\d/])"
-)
+SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[ -](\d{4}|\d{2})(?![.:]\d))?(?![\d/])")
 # "24-10-21" in a title (year-month-day with a two-digit year)
 SHORT_ISO = re.compile(r"(?<![\d-])(\d\d)-(\d\d)-(\d\d)(?![\d-])")
 # "Date: 20200925" (year, month and day run together; titles and date fields only)

@@ -79,7 +79,9 @@ HEDGE_WORDS = frozenset("bör kanske eventuellt förmodligen möjligen kan".spli
 # "… kom gruppen fram till:" — the list that follows is what was decided
 AGREED_LIST = re.compile(r"(?i)\b(kom\s+\w+\s+fram\s+till|enades\s+\w*\s*om|beslutades\s+följande)")
 # A heading that holds decisions: "Beslut", "Barn- och utbildningsnämndens beslut", "Beslut:"
-DECISION_HEADING = re.compile(r"(?i)^(.*\bbeslut|beslut|beslutspunkter|mötets beslutspunkter)\s*:?$")
+DECISION_HEADING = re.compile(
+    r"(?i)^(.*\bbeslut|beslut|beslutspunkter|mötets beslutspunkter)\s*:?$"
+)
 # "Förslag till beslut", "Förslag till barn- och utbildningsnämnden", "Utbildningsförvaltningens
 # förslag", "Yrkande", "Beslutsunderlag": what was proposed, not what was decided
 PROPOSAL_HEADING = re.compile(
@@ -94,7 +96,9 @@ BACKGROUND_HEADING = re.compile(
 # "Beslutet expedieras till:", "Expedieras till": who receives the decision, not owners
 DISPATCH = re.compile(r"(?i)^(beslutet\s+)?(expedieras|skickas|delges)\s+till\b")
 # "Barn- och utbildningsnämnden beslutar att", "Styrelsen beslutade:": the items follow
-DECISION_OPENER = re.compile(r"(?i)\b(beslutar|beslutade|beslöt|beslutas|föreslås besluta)\s*(att|:)?\s*:?$")
+DECISION_OPENER = re.compile(
+    r"(?i)\b(beslutar|beslutade|beslöt|beslutas|föreslås besluta)\s*(att|:)?\s*:?$"
+)
 # "attsatsen bifalles": a decision that only makes sense with the proposal before it
 REFERS_TO_PROPOSAL = re.compile(r"(?i)\b(attsatsen|förslaget|bifall)")
 
@@ -151,7 +155,6 @@ def decision_rule(sentence: str) -> tuple[str, str] | None:
 
 def is_decision(sentence: str) -> bool:
     return decision_rule(sentence) is not None
-
 
 
 def with_proposal(decision: str, proposal: str) -> str:

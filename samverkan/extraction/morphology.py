@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 _STEMMER = snowballstemmer.stemmer("swedish")
 # Past forms the stemmer leaves apart, → the stem of the present form
@@ -71,12 +71,15 @@ def stem(word: str) -> str:
     word = word.casefold()
     if word in STRONG:
         return STRONG[word]
-    return _STEMMER.stemWord(word)
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
 
 
 @lru_cache(maxsize=64)
 def _prefixes(stems: frozenset[str]) -> frozenset[str]:
-    return frozenset(s[:3] for s in stems) | frozenset(w[:3] for w, s in STRONG.items() if s in stems)
+    return frozenset(s[:3] for s in stems) | frozenset(
+        w[:3] for w, s in STRONG.items() if s in stems
+    )
 
 
 def has_verb(words: frozenset[str], stems: frozenset[str]) -> bool:

@@ -133,7 +133,10 @@ def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
     if listed:
         return listed
     sections = [i for i, b in enumerate(blocks) if is_heading(b) and b.text.strip().startswith("§")]
-    bare_runs = any(j - i == 1 and PARAGRAPH_ONLY.match(blocks[i].text.strip()) for i, j in zip(sections, sections[1:]))
+    bare_runs = any(
+        j - i == 1 and PARAGRAPH_ONLY.match(blocks[i].text.strip())
+        for i, j in zip(sections, sections[1:], strict=False)
+    )
     if len(sections) >= 3 and not bare_runs:
         return _paragraph_items(blocks)
     repeated = Counter(b.text for b in blocks if b.kind == "heading")
@@ -169,7 +172,9 @@ def _paragraph_items(blocks: list[Block]) -> list[AgendaItem]:
         m = NUMBERED.match(text)
         if m:
             title = TRAILING_NUMBER.sub("", m[2]).strip().rstrip(".")
-            items.append(AgendaItem(re.sub(r"\s+", " ", m[1]), title, Source(block.line), "paragraph", HIGH))
+            items.append(
+                AgendaItem(re.sub(r"\s+", " ", m[1]), title, Source(block.line), "paragraph", HIGH)
+            )
     return items
 
 

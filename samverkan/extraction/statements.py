@@ -132,7 +132,9 @@ def _section_heading(block: Block) -> bool:
 
 
 # "Kevin: Gör kompatibel med S3", "Lisa: boka lokalen": a bullet that names its owner first
-OWNER_TASK = re.compile(r"^([A-ZÅÄÖ][\wåäöé-]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][\wåäöé-]+)?)\s*:\s+(\S.{3,})$")
+OWNER_TASK = re.compile(
+    r"^([A-ZÅÄÖ][\wåäöé-]+(?:\s+(?:och|&)\s+[A-ZÅÄÖ][\wåäöé-]+)?)\s*:\s+(\S.{3,})$"
+)
 
 
 def _owner_label(text: str, ctx: Context) -> bool:
@@ -152,7 +154,9 @@ def _owner_task(text: str, ctx: Context) -> Action | None:
 
 def _is_owner(label: str, ctx: Context) -> bool:
     first = label.split()[0]
-    return label.casefold() in {"alla", "samtliga"} or first in ctx.first_names or is_first_name(first)
+    return (
+        label.casefold() in {"alla", "samtliga"} or first in ctx.first_names or is_first_name(first)
+    )
 
 
 def _enter_section(walk: Walk, text: str) -> None:
@@ -192,7 +196,9 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
         return  # "-", "–" left by a converter
     elif walk.mode == "decision":
         rule = decision_rule(text)
-        walk.decide(with_proposal(text, walk.proposal), block.line, *(rule or ("decision-section", MEDIUM)))
+        walk.decide(
+            with_proposal(text, walk.proposal), block.line, *(rule or ("decision-section", MEDIUM))
+        )
         _commission(walk, text, block.line)
     elif walk.mode == "action" and block.kind == "bullet":
         decided = decision_rule(text)

@@ -22,7 +22,9 @@ BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1\n", re.DOTALL)
 # "date = \"2017-03-17T20:00:00+01:00\"", "datum: \"2016-01-26\"", "title = \"Styrelsemöte\"":
 # the fields of front matter that are the document's title and date
-FRONT_FIELD = re.compile(r"(?im)^(title|titel|date|datum)\s*[:=]\s*[\"']?([^\"'\n]*?)(?:T\d\d:[^\"'\n]*)?[\"']?\s*$")
+FRONT_FIELD = re.compile(
+    r"(?im)^(title|titel|date|datum)\s*[:=]\s*[\"']?([^\"'\n]*?)(?:T\d\d:[^\"'\n]*)?[\"']?\s*$"
+)
 # Org-mode: "#+TITLE: Styrelsemöte", "#+DATE: 2018-05-07", "#+OPTIONS: toc:nil" (setup lines)
 ORG_SETUP = re.compile(r"^#\+(\w+):\s*(.*)$")
 ORG_FILE = re.compile(r"(?im)^#\+(title|date|options|author):")
@@ -64,7 +66,9 @@ FLAT_LABEL = re.compile(
 # "2. Uppföljning …", "3) Rapporter", "§ 4 Val av justerare" inside a flattened line
 FLAT_NUMBER = re.compile(r"(?:(?<=\s)|^)(§\s*)?(\d{1,2})([.)]|\s)\s*(?=[A-ZÅÄÖ])")
 # A numbered title in flattened text ends at a person's name, a role or a sentence
-TITLE_END = re.compile(r"(?<=\S)\s+(?=(?:Ordförande|Ordföranden|Sekreterare|Mötet|Gruppen)\b)|[.;]\s")
+TITLE_END = re.compile(
+    r"(?<=\S)\s+(?=(?:Ordförande|Ordföranden|Sekreterare|Mötet|Gruppen)\b)|[.;]\s"
+)
 
 
 # Words that open a sentence after a flattened title: "2. Sekreterare Till sekreterare utsågs"

@@ -82,7 +82,9 @@ def test_corpus_quality_holds(corpus):
 MALFORMED = st.one_of(
     st.binary(max_size=4000).map(lambda b: b.decode("latin-1")),
     st.lists(st.one_of(SWEDISH, st.text(max_size=40)), max_size=400).map(" ".join),
-    st.lists(st.one_of(SWEDISH, st.sampled_from(["§", "1.", "2)", "Förhinder:", "[ ]"])), max_size=2000).map("".join),
+    st.lists(
+        st.one_of(SWEDISH, st.sampled_from(["§", "1.", "2)", "Förhinder:", "[ ]"])), max_size=2000
+    ).map("".join),
 )
 
 

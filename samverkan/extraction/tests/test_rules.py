@@ -226,11 +226,20 @@ def test_a_label_after_the_attendees_ends_the_list():
     "document, expected",
     [
         # a weekday after "nästa möte" is the first such day after the meeting
-        ("Datum: 2023-03-08\n\n- Nästa möte torsdag 14:00 i biblioteket\n", ("2023-03-09", "14:00")),
+        (
+            "Datum: 2023-03-08\n\n- Nästa möte torsdag 14:00 i biblioteket\n",
+            ("2023-03-09", "14:00"),
+        ),
         ("Datum: 2022-11-30\n\nVi ses nästa möte på måndag kl. 9.\n", ("2022-12-05", "09:00")),
         # a line that opens with "Möte" and gives its own date
-        ("Datum: 2021-02-01\n\n## Avslut\n- Möte onsdag 10/2 kl. 13:00-14:00\n", ("2021-02-10", "13:00")),
-        ("Datum: 2021-05-04\n\nNytt möte 18 maj klockan 10.00 på Teams.\n", ("2021-05-18", "10:00")),
+        (
+            "Datum: 2021-02-01\n\n## Avslut\n- Möte onsdag 10/2 kl. 13:00-14:00\n",
+            ("2021-02-10", "13:00"),
+        ),
+        (
+            "Datum: 2021-05-04\n\nNytt möte 18 maj klockan 10.00 på Teams.\n",
+            ("2021-05-18", "10:00"),
+        ),
         # "22/10 08:15": the time is not a year
         ("Datum: 2019-10-01\n\n- Nästa möte: Fredag 25/10 08:15-09:15.\n", ("2019-10-25", "08:15")),
         ("Datum: 2024-02-20\n\nNästa träff 5/3 13.00 hos Lisa.\n", ("2024-03-05", "13:00")),
@@ -244,9 +253,18 @@ def test_next_meeting_forms(document, expected):
 @pytest.mark.parametrize(
     "document, date",
     [
-        ('+++\ntitle = "Styrelsemöte"\ndate = "2022-04-11T19:00:00+02:00"\n+++\nVi träffades.\n', "2022-04-11"),
-        ('---\ntitel: "Protokoll"\ndatum: "2020-01-14"\n---\nSammanträdet öppnades.\n', "2020-01-14"),
-        ("#+TITLE: Årsmöte\n#+DATE: 2021-03-02\n#+OPTIONS: toc:nil\n\n* Mötets öppnande\n", "2021-03-02"),
+        (
+            '+++\ntitle = "Styrelsemöte"\ndate = "2022-04-11T19:00:00+02:00"\n+++\nVi träffades.\n',
+            "2022-04-11",
+        ),
+        (
+            '---\ntitel: "Protokoll"\ndatum: "2020-01-14"\n---\nSammanträdet öppnades.\n',
+            "2020-01-14",
+        ),
+        (
+            "#+TITLE: Årsmöte\n#+DATE: 2021-03-02\n#+OPTIONS: toc:nil\n\n* Mötets öppnande\n",
+            "2021-03-02",
+        ),
         ("Group: 7\nDate: 20211012\nChair: Nils Ek\n\n# Agenda\n", "2021-10-12"),
     ],
 )
@@ -259,7 +277,11 @@ def test_org_mode_headings_are_the_agenda():
         "#+TITLE: Årsmöte i föreningen\n#+DATE: 2021-03-02\n#+LATEX_CLASS: article\n\n"
         "* Mötets öppnande\nOrdförande öppnade mötet.\n* Val av sekreterare\n** Val av justerare\n"
     )
-    assert [i.title for i in m.agenda] == ["Mötets öppnande", "Val av sekreterare", "Val av justerare"]
+    assert [i.title for i in m.agenda] == [
+        "Mötets öppnande",
+        "Val av sekreterare",
+        "Val av justerare",
+    ]
 
 
 # --- Flattened text: a page copied from a PDF viewer as one line -------------------------
@@ -271,7 +293,8 @@ FLAT_PAGE = (
     "Anteckningarna lades till handlingarna. 3. Rapporter från kommunerna Jonas berättar om "
     "läget i Ystad och att bemanningen är god under sommaren och att rekryteringen fortsätter. "
     "Siv: - Skickar ut enkäten till alla enhetschefer. Mira: - Bokar lokal till hösten. "
-    + "Mötet avslutades. " * 12
+    + "Mötet avslutades. "
+    * 12
 )
 
 
@@ -381,7 +404,10 @@ def test_protocol_decisions_not_proposals_nor_background():
 def test_protocol_commissions_are_actions_and_recipients_are_not_owners():
     m = extract_text(PROTOCOL)
     assert [(a.text, a.owners) for a in m.actions] == [
-        ("förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.", ("förvaltningen",)),
+        (
+            "förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.",
+            ("förvaltningen",),
+        ),
         ("Nämnden uppdrar åt kansliet att boka en ny lokal.", ("kansliet",)),
     ]
 
@@ -442,16 +468,15 @@ def test_reporting_and_done_are_not_tasks(sentence):
     assert m.actions == ()
 
 
-@pytest.mark.parametrize(
-    "heading", ["## Åtgärder", "## Att göra", "## Uppgifter till nästa gång"]
-)
+@pytest.mark.parametrize("heading", ["## Åtgärder", "## Att göra", "## Uppgifter till nästa gång"])
 def test_task_sections(heading):
     m = extract_text(f"Anteckningar\n\n{heading}\n\n- Boka lokal\n- Skicka protokollet\n")
     assert [a.text for a in m.actions] == ["Boka lokal", "Skicka protokollet"]
 
 
 @pytest.mark.parametrize(
-    "bullet, owner", [("- Kevin: Gör en prototyp av appen", "Kevin"), ("- Sara: läsa på om API:t", "Sara")]
+    "bullet, owner",
+    [("- Kevin: Gör en prototyp av appen", "Kevin"), ("- Sara: läsa på om API:t", "Sara")],
 )
 def test_owner_first_bullets(bullet, owner):
     m = extract_text(f"Anteckningar\n\n## Veckans uppgifter\n\n{bullet}\n")
@@ -484,7 +509,9 @@ def test_decision_forms(sentence, decided):
 
 def test_every_item_names_its_rule_and_confidence():
     data = extract_text(PROTOCOL + "\n" + FLAT_PAGE).to_dict()
-    items = [x for key in ("attendees", "absent", "agenda", "decisions", "actions") for x in data[key]]
+    items = [
+        x for key in ("attendees", "absent", "agenda", "decisions", "actions") for x in data[key]
+    ]
     assert items
     assert all(x["rule"] and x["rule"] != "unnamed" for x in items)
     assert {x["confidence"] for x in items} <= {"high", "medium", "low"}
