@@ -35,9 +35,9 @@ FORMULA_WORDS = frozenset(
     "överlämnades konstaterades".split()
 )
 # "Beslut: Hemsidan byggs om.", "Beslutades: …" — a decision by its label
-# "Beslut att inte stödja …", "Beslut om ny hemsida"
+# "Beslut att inte stödja …", "Beslut för att tydliggöra: …" ("Beslut om närvarorätt" is a title)
 DECISION_LABEL = re.compile(
-    r"(?i)^(beslut|beslutades|beslutat)\s*[:–-]\s*[^\s-]|^beslut\s+(att|om|för att)\s"
+    r"(?i)^(beslut|beslutades|beslutat)\s*[:–-]\s*[^\s-]|^beslut\s+(att|för att)\s"
 )
 DECIDED = re.compile(r"(?i)\b(beslutas|beslutar|beslutade|beslöt|beslöts|beslutades)\b")
 # "Det planerade mötet den 9 oktober ställs in", "Punkten skjuts upp"

@@ -65,6 +65,9 @@ class Walk:
     seen: set[tuple[str | None, str]] = field(default_factory=set)
 
     def decide(self, text: str, line: int, rule: str, confidence: str) -> None:
+        label = ADJUSTERS.match(text.strip())
+        if label and not label[2].strip(" :"):
+            return  # "Utses att justera" alone is the label of the list below, not a decision
         key = (self.item, re.sub(r"\W+", " ", text).casefold().strip())
         if key in self.seen:
             return

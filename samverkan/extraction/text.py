@@ -275,6 +275,19 @@ def blocks(raw: str) -> list[Block]:
                 body, indent = text[bullet.end() :], len(bullet.group(1))
             else:
                 body, indent = text.strip(), 0
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.kind == "bullet"
+                and body[:1].islower()
+                and re.search(r"\w-\s*$", previous.lines[-1][1])
+            ):
+                # "- … fördjupad må-" "- nadsrapport …": one word hyphenated across two bullets
+                start, cut = previous.lines[-1]
+                previous.lines[-1] = (start, cut.rstrip()[:-1] + body)
+                previous.__dict__.pop("text", None)  # the cached text is stale
+                current = previous
+                continue
             current = Block("bullet", [(number, body)], indent)
             out.append(current)
         elif current is not None and not flag and _goes_on(current, text, prev_blank):

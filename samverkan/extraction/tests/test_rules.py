@@ -590,3 +590,23 @@ def test_contents_table_skips_signatures_and_names():
         "|§ 2|Val av justerare|2|\n|§ 3|Ekonomi|3|\n"
     )
     assert [i.title for i in m.agenda] == ["Öppnande", "Val av justerare", "Ekonomi"]
+
+
+@pytest.mark.parametrize(
+    "document, decisions",
+    [
+        (
+            "## Nämndens beslut\n\n- Nämnden godkänner upprättad del-\n\n- årsrapport för 2025.\n",
+            ["Nämnden godkänner upprättad delårsrapport för 2025."],
+        ),
+        (
+            "## Styrelsens beslut\n\n- Styrelsen fastställer ny hyres-\n\n- nivå från 1 maj.\n",
+            ["Styrelsen fastställer ny hyresnivå från 1 maj."],
+        ),
+        ("Utses att justera\n\n## § 4 Budget\n\nBudgeten fastställs.\n", ["Budgeten fastställs."]),
+        ("## § 2 Beslut om närvarorätt\n\nNärvarorätt ges till Per Ek.\n", []),
+    ],
+)
+def test_protocol_furniture_is_no_decision(document, decisions):
+    m = extract_text("PROTOKOLL\n\n" + document)
+    assert [d.text for d in m.decisions] == decisions
