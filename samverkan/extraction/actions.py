@@ -5,12 +5,63 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from samverkan.extraction.dates import MONTHS, find_dates, resolve
-from samverkan.extraction.decisions import is_hedged
+from samverkan.extraction.decisions import is_hedged, is_reported
+from samverkan.extraction.model import HIGH, LOW, MEDIUM
 from samverkan.extraction.people import find_names, is_first_name, resolve_owner
 from samverkan.extraction.text import words_of
 
+# "Ansvar: Lisa", "Ansvarig: kansliet", "Uppgift - Per bokar lokal", "Att göra: …", "TODO: …",
+# "Action: …": a task by its label
+TASK_LABEL = re.compile(
+    r"(?i)^(ansvar|ansvarig|ansvariga|uppgift|uppgifter|att göra|todo|to do|action|åtgärd|"
+    r"uppdrag|uppmaning(?: till \w+)?)\s*[:–-]\s*\S"
+)
+# "[ ] Boka lokal", "[x] Skicka kallelsen", "☐ Beställa fika": a checkbox item
+CHECKBOX = re.compile(r"^\s*(\[ ?\]|☐)\s*\S")  # "[x]", "☑" are done, not to do
+# "uppdrar åt förvaltningen att …", "ger kansliet i uppdrag att …", "Kansliet ges i uppdrag att …"
+COMMISSION = re.compile(
+    r"(?i)\buppdrar\s+(?:åt|till)?\s*(.+?)\s+att\b|\bger\s+(.+?)\s+i\s+uppdrag\b|"
+    r"^(.+?)\s+(?:ges|får|fick|gavs)\s+(?:i\s+)?(?:uppdrag|uppgift(?:en)?)\b"
+)
+COMMISSION_WORDS = frozenset("uppdrar ger ges får fick gavs".split())
+# "Sekreteraren skickar ut enkäten", "Ordföranden kallar till nästa möte": a role as the owner
+ROLE_SUBJECT = re.compile(
+    r"(?i)^(sekreteraren|ordföranden|ordförande|kassören|samordnaren|projektledaren|kansliet|"
+    r"förvaltningen|styrgruppen|arbetsgruppen|styrelsen|presidiet|valberedningen|"
+    r"processledaren|nämnden|utskottet|beredningen|\w+förvaltningen|\w+enheten|\w+gruppen)\b"
+)
+# Verbs that only tell what someone said or showed: "Anna informerar om …", "Per redogör för …"
+REPORTING = frozenset(
+    "informerar informerade berättar berättade presenterar presenterade redogör redogjorde "
+    "redovisar redovisade rapporterar rapporterade visar visade beskriver beskrev tycker tyckte "
+    "menar menade anser ansåg frågar frågade svarar svarade konstaterar konstaterade påpekar "
+    "påpekade hälsar hälsade tackar tackade deltar deltog inleder inledde betonar säger sa sade "
+    "undrar undrade uppger uppgav meddelar meddelade öppnar öppnade avslutar avslutade "
+    "har hade är var läser lyfter lyfte delar delade diskuterar diskuterade påminner påminde "
+    "agerar kommer önskar vill kan blir går står ser sitter leder leder ledde välkomnar "
+    "efterfrågar noterar poängterar framför framhåller understryker summerar sammanfattar "
+    "föredrar föredrog".split()
+)
+# "Ulrika kollar processen", "Felaktig kardinalitet, Matthias rättar.": a name, then a verb in
+# the present tense (-ar, -er, -r) — the minutes' way of handing out a task
+PRESENT_VERB = re.compile(r"^[a-zåäö]{2,}(?:ar|er|ir|yr|år|ör|rr)$")
+# "[ ] Koden är testad", "[ ] Alla vet vad de ska göra": a condition to check, not a task
+STATE_WORDS = frozenset("är har finns fungerar vet kan ligger".split())
+# "Boka lokal", "Skicka ut kallelsen", "Gör en lista": a bullet that opens with a verb
+IMPERATIVE = re.compile(
+    r"^(?!(?:bra|nya|alla|andra|flera|vissa|enda|samma|sista|första|extra|data|idea|agenda|"
+    r"media|ska|skulle|kanske|också|sedan|dessa|denna|detta|samtliga|många|egna|hela|olika|"
+    r"stora|viktiga|nästa|varandra|inga|båda|övriga|gamla|sådana|tidiga|senaste|bästa)\b)"
+    r"([a-zåäö]{2,}a|gör|ta|skriv|kolla|läs|lägg|ring|mejla|maila|kör|sätt|ställ|köp|ge|välj|"
+    r"fixa|fråga|hör|titta|kika|undersök|kontakta|skicka|boka|rensa|samla|uppdatera|ordna)\b",
+    re.I,
+)
+# "(Anna)", "– Anna och Per", "@anna": the owner after the task
+# "Ansvar: Hugo Berg", "Ansvariga: Lisa och Per": the owners by their label
+RESPONSIBLE_LABEL = re.compile(r"(?i)^ansvar(?:ig|iga)?\s*[:–-]\s*(\S.{0,80})$")
 # "Maria och Anita återkommer med mer information"
 RETURNS_WITH = "återkommer"
 # "Gruppen får ett nytt uppdrag", "Nytt uppdrag blir att …", "ges i uppdrag att"
@@ -79,29 +130,133 @@ class Context:
     meeting: datetime.date | None
     next_dates: list[str]
 
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        return frozenset(a.split()[0] for a in self.attendees if a.split())
+
 
 def is_action(sentence: str, ctx: Context) -> bool:
+    return action_rule(sentence, ctx) is not None
+
+
+def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
+    """(rule, confidence) when the sentence hands out work to be done after the meeting."""
+    if TASK_LABEL.match(sentence):
+        return "task-label", HIGH
+    if CHECKBOX.match(sentence) and STATE_WORDS.isdisjoint(words_of(sentence)):
+        return "checkbox", HIGH
+    if sentence.rstrip().endswith("?") or is_hedged(sentence) or is_reported(sentence):
+        return None
     words = words_of(sentence)
-    if ACTION_WORDS.isdisjoint(words) and "@" not in sentence and " och " not in sentence:
-        return False
-    if is_hedged(sentence):
-        return False
     deadline = not NEXT_WORDS.isdisjoint(words) and bool(DEADLINE.search(sentence))
     if not PAST_WORDS.isdisjoint(words) and PAST_MEETING.search(sentence) and not deadline:
-        return False
-    mentioned = "@" in sentence and bool(MENTION.search(sentence))
-    assigned = not {"uppdrag", "uppdras"}.isdisjoint(words) and bool(ASSIGNED.search(sentence))
-    if RETURNS_WITH in words or mentioned or assigned:
-        return True
+        return None
+    if "@" in sentence and MENTION.search(sentence):
+        return "mention", HIGH
+    if RETURNS_WITH in words:
+        return "returns-with", HIGH
+    if (not COMMISSION_WORDS.isdisjoint(words) and COMMISSION.search(sentence)) or (
+        not {"uppdrag", "uppdras"}.isdisjoint(words) and ASSIGNED.search(sentence)
+    ):
+        return "commission", HIGH
     if not RESPONSIBLE.isdisjoint(words) and subject_owners(sentence, ctx.attendees):
-        return True
-    actor = starts_with_actor(sentence)
+        return "responsible", HIGH
+    actor = starts_with_actor(sentence) or bool(ROLE_SUBJECT.match(sentence))
     takes_on = not TAKES_ON_WORDS.isdisjoint(words) and bool(TAKES_ON.search(sentence))
     if actor and (takes_on or deadline):
-        return True
-    if main_clause_modal(sentence) and "skulle" not in words:
-        return actor or bool(PASSIVE_TASK.search(sentence) and not sentence.startswith("Man "))
-    return " och " in sentence and _owner_list_at_end(sentence)
+        return "actor-takes-on", HIGH
+    if (
+        main_clause_modal(sentence)
+        and "skulle" not in words
+        and not STATE_AFTER_MODAL.search(sentence)
+    ):
+        if actor:
+            return "actor-modal", MEDIUM
+        if PASSIVE_TASK.search(sentence) and not sentence.startswith("Man "):
+            return "passive-modal", MEDIUM
+        if FUTURE_TASK.match(sentence) and PASSIVE_AFTER_MODAL.search(sentence):
+            return "future-passive", LOW
+    if "kommer" in words and _future_commitment(sentence, words):
+        return "future-commitment", LOW
+    trailing = TRAILING_OWNER.search(sentence) if sentence.rstrip(" .").endswith(")") else None
+    if trailing and trailing[1][:1].isupper() and _is_person_or_all(trailing[1].strip(), ctx):
+        return "owner-in-parentheses", MEDIUM
+    if _name_then_present_verb(sentence, ctx):
+        return "name-present-verb", MEDIUM
+    if " och " in sentence and _owner_list_at_end(sentence):
+        return "owners-at-end", MEDIUM
+    return None
+
+
+# "Doodle kommer att skickas ut", "Digg kommer att ta fram en vägledning": future work, with a
+# subject that is not "det", "man" or a clause
+FUTURE_TASK = re.compile(
+    r"(?i)^(?!det\b|detta\b|den\b|man\b|som\b|om\b|när\b|hur\b|vad\b|vilket\b|alla\s+är)"
+    r"(\S+\s+){1,4}(kommer\s+(\w+\s+)?att|ska|skall|behöver|måste)\s+\w+"
+)
+# "Ordföranden måste vara närvarande när beslut tas": a rule of conduct, not a task
+STATE_AFTER_MODAL = re.compile(
+    r"(?i)\b(ska|skall|måste|behöver|kommer\s+att)\s+(inte\s+|också\s+|även\s+)?"
+    r"(vara|bli|gälla|finnas|synas|hänga|äga|ske|behandlas)\b"
+)
+# "… kommer att skickas ut", "… behöver bokas": the work itself, in the passive
+PASSIVE_AFTER_MODAL = re.compile(
+    r"(?i)\b(kommer\s+(\w+\s+)?att|ska|skall|behöver|måste)\s+(\w+\s+)?\w{3,}(as|s)\b"
+)
+# "Digg kommer att kontakta myndigheterna", "Under våren kommer Digg att föra en dialog":
+# what someone will do, as minutes promise work
+FUTURE_COMMITMENT = re.compile(
+    r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
+)
+FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
+CLAUSE_NAME = re.compile(
+    r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)"
+)
+
+
+def is_imperative(text: str) -> bool:
+    """ "Boka lokal", "Skriva klart rapporten", "Gör en lista" (not "Bra idé", "Tekniskt")."""
+    return bool(IMPERATIVE.match(re.sub(r"^[-•*\s]*(\d{1,2}[.)]\s*)?", "", text)))
+
+
+def is_past_report(text: str) -> bool:
+    """ "Uppdaterade UML-diagrammet", "Skapat en ny vy": what was done, not what is to be done."""
+    first = text.split()[0].casefold().strip(",.:") if text.split() else ""
+    return len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te"))
+
+
+def _future_commitment(sentence: str, words: frozenset[str]) -> bool:
+    """ "Digg kommer att kontakta …" yes; "X informerar om att … kommer att", "det kommer att …" no."""
+    m = FUTURE_COMMITMENT.search(sentence)
+    if m is None or FUTURE_NOT_TASK.match(sentence) or STATE_AFTER_MODAL.search(sentence):
+        return False
+    subject = sentence[: m.start()].split()
+    reported = REPORTING - {"kommer"}
+    return 0 < len(subject) <= 3 and reported.isdisjoint(words) and not sentence.endswith(":")
+
+
+def _is_person_or_all(text: str, ctx: Context) -> bool:
+    words = re.split(r"\s*(?:,|\boch\b|&|/)\s*", text)
+    return all(
+        w.casefold() in {"alla", "samtliga"}
+        or is_first_name(w.split()[0] if w.split() else "")
+        or w in ctx.attendees
+        for w in words
+        if w
+    )
+
+
+def _name_then_present_verb(sentence: str, ctx: Context) -> bool:
+    """A clause "Matthias rättar", "Eva kollar upp …": a person, then a present-tense verb."""
+    for m in CLAUSE_NAME.finditer(sentence):
+        first, verb = m[1], m[3]
+        attendee = first in ctx.first_names
+        known = attendee or (m[2] is not None and is_first_name(first))
+        if not known or verb.casefold() in REPORTING or not verb.islower():
+            continue
+        if PRESENT_VERB.match(verb) or verb in {"tar", "får", "gör"}:
+            return True
+    return False
 
 
 def main_clause_modal(sentence: str) -> bool:
@@ -122,7 +277,7 @@ def takes_on(sentence: str) -> bool:
 
 def starts_with_actor(sentence: str) -> bool:
     body = DECISION_OPENING.sub("", sentence)
-    first = body.split()[0] if body.split() else ""
+    first = body.split()[0].strip(",:;.") if body.split() else ""
     if GROUP_SUBJECT.match(body) or "@" in sentence:
         return True
     return first[:1].isupper() and (
@@ -149,7 +304,8 @@ def subject_owners(sentence: str, attendees: list[str]) -> list[str]:
             full = resolve_owner(word, attendees)
             if full != word or word in first_names:
                 owners.append(full)
-    group = GROUP_SUBJECT.match(DECISION_OPENING.sub("", sentence))
+    body = DECISION_OPENING.sub("", sentence)
+    group = GROUP_SUBJECT.match(body) or ROLE_SUBJECT.match(body)
     if group and group[0].casefold() not in {"vi", "alla"}:
         owners.append(group[0])
     return list(dict.fromkeys(owners))
@@ -157,6 +313,18 @@ def subject_owners(sentence: str, attendees: list[str]) -> list[str]:
 
 def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
     owners = [resolve_owner(m, ctx.attendees) for m in MENTION.findall(sentence)]
+    commission = COMMISSION.search(sentence)
+    if commission and not owners:
+        who = next(g for g in commission.groups() if g)
+        who = re.sub(r"(?i)^.*\b(beslutar|beslutade|beslöt)\s+att\s+", "", who).strip(" ,")
+        if len(who.split()) <= 6:
+            return (who,)
+    responsible = RESPONSIBLE_LABEL.match(sentence)
+    if responsible and not owners:
+        return tuple(re.split(r"\s*(?:,|\boch\b|&)\s*", responsible[1].strip(" ."))[:6])
+    listed = OWNER_LIST_AT_END.search(sentence)
+    if listed and not owners and _owner_list_at_end(sentence):
+        return tuple(resolve_owner(n, ctx.attendees) for n in CAPITALISED.findall(listed[1]))
     trailing = TRAILING_OWNER.search(sentence)
     if trailing and not owners:
         owners.append(resolve_owner(trailing[1].strip(), ctx.attendees))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from samverkan.extraction.model import Attendee, Source
+from samverkan.extraction.decisions import is_decision
+from samverkan.extraction.model import HIGH, LOW, MEDIUM, Attendee, Source
 from samverkan.extraction.people import PARENS, find_names, similar_label
 from samverkan.extraction.text import Block
 
@@ -30,6 +32,17 @@ LABELS: dict[str, tuple[str, str | None]] = {
     "övriga närvarande": (PRESENT, None),
     "närvarande, ej tjg ers": (PRESENT, "ej tjg ers"),
     "adjungerade": (PRESENT, "adjungerad"),
+    "tjänstemän": (PRESENT, None),
+    "tjänstepersoner": (PRESENT, None),
+    "politiker": (PRESENT, None),
+    "dessutom närvarande": (PRESENT, None),
+    "närvarande via länk": (PRESENT, None),
+    "participants": (PRESENT, None),
+    "attendees": (PRESENT, None),
+    "närvarande ej tjänstgörande ersättare": (PRESENT, "ersättare"),
+    "ej tjänstgörande ersättare": (PRESENT, "ersättare"),
+    "absent": (ABSENT, None),
+    "anmält frånvaro": (ABSENT, None),
     "ej närvarande": (ABSENT, None),
     "frånvarande": (ABSENT, None),
     "förhinder": (ABSENT, None),
@@ -103,6 +116,13 @@ def _name_share(text: str) -> float:
     return sum(len(h.name.split()) for h in find_names(text, whole_segment=True)) / words
 
 
+def _opens_with_name(text: str) -> bool:
+    """ "Claes Tidanå, avdelningschef, närvarande via länk": a list line that opens with a name."""
+    first = re.split(r"[,(]", text, maxsplit=1)[0].strip()
+    hits = find_names(first, whole_segment=True)
+    return bool(hits) and hits[0].start == 0 and len(hits[0].name.split()) >= len(first.split()) - 1
+
+
 def read_attendance(blocks: list[Block]) -> Attendance:
     found = Attendance()
     i = 0
@@ -120,7 +140,11 @@ def read_attendance(blocks: list[Block]) -> Attendance:
                 break  # "Utses att justera: Peter Wretlund" is not one of the attendees
             short_bullet = nxt.kind == "bullet" and len(nxt.text.split()) <= 8
             plain = nxt.kind != "heading" or nxt.level == 8
-            if short_bullet or (plain and _name_share(nxt.text) >= 0.4):
+            if is_decision(nxt.text):
+                break  # "Till kassör valdes Eva Sund." names a person, but decides
+            if short_bullet or (
+                plain and (_name_share(nxt.text) >= 0.4 or _opens_with_name(nxt.text))
+            ):
                 lines += nxt.lines
                 j += 1
             else:
@@ -152,10 +176,12 @@ def _name_runs(blocks: list[Block]) -> list[Attendee]:
             run.append(block)
             continue
         if len(run) >= 3:
-            people += [p for b in run for p in _people_in_line(b.text, b.line, None)]
+            people += [
+                p for b in run for p in _people_in_line(b.text, b.line, None, ("name-run", MEDIUM))
+            ]
         run = []
         if text.count(",") >= 2 and len(find_names(text)) >= 4 and _name_share(text) >= 0.35:
-            people += _people_in_line(text, block.line, None)
+            people += _people_in_line(text, block.line, None, ("name-line", MEDIUM))
     return people
 
 
@@ -166,7 +192,7 @@ def _roll_call(blocks: list[Block]) -> list[Attendee]:
         if m:
             handles = [h.strip(" .") for h in SPLIT.split(m[1])]
             people += [
-                Attendee(h, source=Source(block.line))
+                Attendee(h, source=Source(block.line), rule="roll-call", confidence=HIGH)
                 for h in handles
                 if h and len(h.split()) <= 3 and not h[:1].isdigit()
             ]
@@ -179,7 +205,7 @@ def _add_signatures(found: Attendance, blocks: list[Block]) -> None:
         m = SIGNATURE.match(block.text.strip())
         if not m:
             continue
-        signer = Attendee(m[1], role=m[3].lower(), source=Source(block.line))
+        signer = Attendee(m[1], None, m[3].lower(), Source(block.line), "signature", HIGH)
         handle = (m[2] or "").casefold()
         same = [
             i for i, p in enumerate(found.present) if p.name.casefold() in {handle, m[1].casefold()}
@@ -193,34 +219,53 @@ def _add_signatures(found: Attendance, blocks: list[Block]) -> None:
 def _mentioned(blocks: list[Block]) -> list[Attendee]:
     """Without any list of attendees, the people the minutes name in full."""
     return [
-        Attendee(hit.name, source=Source(block.line))
+        Attendee(hit.name, source=Source(block.line), rule="mentioned", confidence=LOW)
         for block in blocks
         for hit in find_names(block.text)
     ]
 
 
-def _people_in_line(text: str, number: int, role: str | None) -> list[Attendee]:
+# "ersättare för", "tjänstgör för", "ersätter", "i stället för", "(V) för": the next name stood in
+# for, so that person was absent; "Samtliga förutom Vegard": Vegard was absent
+SUBSTITUTE_MARK = re.compile(
+    r"(?i)(\b(?:ersättare|tjg ers\.?|ers\.|tjänstgör|tjänstgjorde|tjg)\s+för|\bersätter|"
+    r"\bi\s?stället\s+för|\)\s*för|\bförutom|\butom)\s*$"
+)
+
+
+def _people_in_line(
+    text: str, number: int, role: str | None, why: tuple[str, str] = ("attendance-label", HIGH)
+) -> list[Attendee]:
     org_match = FROM_ORG.search(text)
     line_org = org_match[1].strip(" .") if org_match else None
     if org_match:
         text = text[: org_match.start()]
     people: list[Attendee] = []
     for segment in SPLIT.split(text):
-        substituted = SUBSTITUTE_FOR.search(segment)
-        if substituted:
-            segment = segment[: substituted.start()]
-            for hit in find_names(substituted[1], whole_segment=True):
-                people.append(Attendee(hit.name, role="frånvarande", source=Source(number)))
         hits = find_names(segment, whole_segment=True)
         if not hits:
             if people and segment[:1].islower() and people[-1].role is None:
                 people[-1] = _with(people[-1], role=segment.strip(" ."))
             continue
-        for hit in hits:
-            tail = segment[hit.end :].strip()
-            people.append(_person(hit.name, tail, number, role, line_org))
-            if substituted:
-                people[-1] = _with(people[-1], role=substituted[0].strip())
+        previous_end = 0
+        for k, hit in enumerate(hits):
+            before = segment[previous_end : hit.start]
+            tail_end = hits[k + 1].start if k + 1 < len(hits) else len(segment)
+            tail = segment[hit.end : tail_end].strip()
+            previous_end = hit.end
+            if SUBSTITUTE_MARK.search(before):
+                people.append(
+                    Attendee(hit.name, None, "frånvarande", Source(number), "substituted", HIGH)
+                )
+                continue
+            mark = SUBSTITUTE_MARK.search(tail)
+            person = _person(
+                hit.name, tail[: mark.start()] if mark else tail, number, role, line_org
+            )
+            person = _with(person, rule=why[0], confidence=why[1])
+            if mark and mark[1].casefold().startswith(("ersätt", "tjg", "tjänst")):
+                person = _with(person, role=person.role or "ersättare")
+            people.append(person)
     return people
 
 
@@ -238,14 +283,7 @@ def _person(name: str, tail: str, number: int, role: str | None, org: str | None
 
 
 def _with(person: Attendee, **changes: str | None) -> Attendee:
-    data = {
-        "name": person.name,
-        "organization": person.organization,
-        "role": person.role,
-        "source": person.source,
-    }
-    data.update(changes)
-    return Attendee(**data)  # type: ignore[arg-type]
+    return dataclasses.replace(person, **changes)  # type: ignore[arg-type]
 
 
 def _settle(found: Attendance) -> None:

@@ -58,9 +58,12 @@ ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-\s?(\d\d)\b")
 NAMED_DATE = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b", re.I)
 # "20 August 2020" is covered above; "August 20, 2020" is rare in Swedish minutes.
 # "14/12", "14/12 2023", "14/12-23"
-SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[ -](\d{2}|\d{4}))?(?![\d/])")
+# "22/10 08:15" is a date and a time, not the year 2008
+SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[ -](\d{4}|\d{2})(?![.:]\d))?(?![\d/])")
 # "24-10-21" in a title (year-month-day with a two-digit year)
 SHORT_ISO = re.compile(r"(?<![\d-])(\d\d)-(\d\d)-(\d\d)(?![\d-])")
+# "Date: 20200925" (year, month and day run together; titles and date fields only)
+COMPACT_ISO = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])([0-3]\d)(?!\d)")
 # "kl. 9–11", "klockan 09.00–12.00", "13:30 – 15 00", "mellan 10 – 10", "14:00-15:30"
 TIME_RANGE = re.compile(
     r"(?:\b(?:kl|klockan|mellan|tid)\.?:?\s*)?"
@@ -100,12 +103,12 @@ def find_dates(text: str, *, short_iso: bool = False) -> list[FoundDate]:
     if not DIGIT.search(text):
         return []
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # one mark per character: overlap checks stay linear
 
     def add(y: int | None, m: int, d: int, span: tuple[int, int]) -> None:
-        if _valid(y, m, d) and not any(a < span[1] and span[0] < b for a, b in taken):
+        if _valid(y, m, d) and not any(taken[span[0] : span[1]]):
             found.append(FoundDate(m, d, y, *span))
-            taken.append(span)
+            taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
     for m in ISO_DATE.finditer(text) if "-" in text else ():
         add(int(m[1]), int(m[2]), int(m[3]), m.span())
@@ -120,6 +123,8 @@ def find_dates(text: str, *, short_iso: bool = False) -> list[FoundDate]:
     if short_iso:
         for m in SHORT_ISO.finditer(text):
             add(2000 + int(m[1]), int(m[2]), int(m[3]), m.span())
+        for m in COMPACT_ISO.finditer(text):
+            add(int(m[1]), int(m[2]), int(m[3]), m.span())
     return sorted(found, key=lambda f: f.start)
 
 

@@ -12,12 +12,19 @@ class Source:
     line: int
 
 
+# How sure a rule is of what it found: "high" (a label or a formula of the genre), "medium"
+# (the usual wording), "low" (a guess worth a look on the review screen)
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+
+
 @dataclass(frozen=True)
 class Attendee:
     name: str
     organization: str | None = None
     role: str | None = None
     source: Source | None = None
+    rule: str = ""
+    confidence: str = MEDIUM
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,8 @@ class AgendaItem:
     number: str | None
     title: str
     source: Source | None = None
+    rule: str = ""
+    confidence: str = MEDIUM
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,8 @@ class Decision:
     text: str
     agenda_item: str | None = None
     source: Source | None = None
+    rule: str = ""
+    confidence: str = MEDIUM
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,8 @@ class Action:
     owners: tuple[str, ...] = ()
     due: str | None = None
     source: Source | None = None
+    rule: str = ""
+    confidence: str = MEDIUM
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,8 @@ class MeetingTime:
     end: str | None = None
     location: str | None = None
     source: Source | None = None
+    rule: str = ""
+    confidence: str = MEDIUM
 
 
 @dataclass(frozen=True)
@@ -70,14 +85,21 @@ class Minutes:
             "attendees": [_person(a) for a in self.attendees],
             "absent": [_person(a) for a in self.absent],
             "agenda": [
-                {"number": i.number, "title": i.title, **_src(i.source)} for i in self.agenda
+                {"number": i.number, "title": i.title, **_src(i.source), **_why(i)}
+                for i in self.agenda
             ],
             "decisions": [
-                {"text": d.text, "agenda_item": d.agenda_item, **_src(d.source)}
+                {"text": d.text, "agenda_item": d.agenda_item, **_src(d.source), **_why(d)}
                 for d in self.decisions
             ],
             "actions": [
-                {"text": a.text, "owners": list(a.owners), "due": a.due, **_src(a.source)}
+                {
+                    "text": a.text,
+                    "owners": list(a.owners),
+                    "due": a.due,
+                    **_src(a.source),
+                    **_why(a),
+                }
                 for a in self.actions
             ],
             "next_meetings": [_meeting(m, with_source=True) for m in self.next_meetings],
@@ -95,19 +117,30 @@ class Minutes:
             attendees=tuple(_person_from(a) for a in data.get("attendees", ())),
             absent=tuple(_person_from(a) for a in data.get("absent", ())),
             agenda=tuple(
-                AgendaItem(i.get("number"), i["title"], _src_from(i))
+                AgendaItem(i.get("number"), i["title"], _src_from(i), **_why_from(i))
                 for i in data.get("agenda", ())
             ),
             decisions=tuple(
-                Decision(d["text"], d.get("agenda_item"), _src_from(d))
+                Decision(d["text"], d.get("agenda_item"), _src_from(d), **_why_from(d))
                 for d in data.get("decisions", ())
             ),
             actions=tuple(
-                Action(a["text"], tuple(a.get("owners", ())), a.get("due"), _src_from(a))
+                Action(
+                    a["text"],
+                    tuple(a.get("owners", ())),
+                    a.get("due"),
+                    _src_from(a),
+                    **_why_from(a),
+                )
                 for a in data.get("actions", ())
             ),
             next_meetings=tuple(_meeting_from(m) for m in data.get("next_meetings", ())),
         )
+
+
+def _why(item: Attendee | AgendaItem | Decision | Action | MeetingTime) -> dict[str, Any]:
+    """The rule that found the item and how sure it is (extra keys of Minutes JSON)."""
+    return {"rule": item.rule or "unnamed", "confidence": item.confidence}
 
 
 def _src(source: Source | None) -> dict[str, Any]:
@@ -115,12 +148,22 @@ def _src(source: Source | None) -> dict[str, Any]:
 
 
 def _person(a: Attendee) -> dict[str, Any]:
-    return {"name": a.name, "organization": a.organization, "role": a.role, **_src(a.source)}
+    return {
+        "name": a.name,
+        "organization": a.organization,
+        "role": a.role,
+        **_src(a.source),
+        **_why(a),
+    }
 
 
 def _meeting(m: MeetingTime, *, with_source: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"date": m.date, "start": m.start, "end": m.end, "location": m.location}
-    return {**out, **_src(m.source)} if with_source else out
+    return {**out, **_src(m.source), **_why(m)} if with_source else out
+
+
+def _why_from(entry: dict[str, Any]) -> dict[str, str]:
+    return {k: entry[k] for k in ("rule", "confidence") if isinstance(entry.get(k), str)}
 
 
 def _src_from(entry: dict[str, Any]) -> Source | None:
@@ -129,7 +172,13 @@ def _src_from(entry: dict[str, Any]) -> Source | None:
 
 
 def _person_from(entry: dict[str, Any]) -> Attendee:
-    return Attendee(entry["name"], entry.get("organization"), entry.get("role"), _src_from(entry))
+    return Attendee(
+        entry["name"],
+        entry.get("organization"),
+        entry.get("role"),
+        _src_from(entry),
+        **_why_from(entry),
+    )
 
 
 def _meeting_from(entry: dict[str, Any]) -> MeetingTime:
@@ -139,4 +188,5 @@ def _meeting_from(entry: dict[str, Any]) -> MeetingTime:
         entry.get("end"),
         entry.get("location"),
         _src_from(entry),
+        **_why_from(entry),
     )

@@ -8,7 +8,7 @@ import re
 from samverkan.extraction.actions import PAST_MEETING
 from samverkan.extraction.dates import WEEKDAYS, find_dates, find_time_range, resolve, weekday_after
 from samverkan.extraction.decisions import CANCELLED, MOVED
-from samverkan.extraction.model import MeetingTime, Source
+from samverkan.extraction.model import HIGH, MEDIUM, MeetingTime, Source
 from samverkan.extraction.sections import is_heading
 from samverkan.extraction.text import Block, sentences, words_of
 
@@ -22,6 +22,11 @@ FUTURE_WORDS = frozenset(
 )
 URL = re.compile(r"https?://\S+")
 NEXT_WEEKDAY = {day: re.compile(rf"(?i)\bnästa\s+{day}\b") for day in WEEKDAYS}
+# "Nästa möte: Tisdag 22/10", "nästa möte fredag 16:00", "Nästa styrelsemöte är planerat …"
+NEXT_MEETING = re.compile(r"(?i)\bnästa\s+\w*(möte|sammanträde|träff)\w*\b")
+# "Möte måndag 9/9-19 kl. 15:15", "Nytt möte 14 mars": a meeting line with a date of its own
+MEETING_LINE = re.compile(r"(?i)^(nytt\s+|nästa\s+)?(möte|sammanträde|träff)\b")
+WEEKDAY_WORD = re.compile(r"(?i)\b(" + "|".join(WEEKDAYS) + r")(?:en)?\b")
 
 
 def next_meetings(
@@ -35,11 +40,13 @@ def next_meetings(
             if not under_heading:
                 continue
         for sentence in sentences(block.text):
-            if not (under_heading or _announces(sentence)):
+            says_next = bool(NEXT_MEETING.search(sentence) or MEETING_LINE.match(sentence))
+            if not (under_heading or says_next or _announces(sentence)):
                 continue
             if CANCELLED.search(sentence) or PAST_MEETING.search(sentence):
                 continue
-            for m in _meetings_in(sentence, block.line, meeting, relative=under_heading):
+            relative = under_heading or says_next
+            for m in _meetings_in(sentence, block.line, meeting, relative=relative):
                 if m.date and (m.date not in found or (m.start and not found[m.date].start)):
                     found[m.date] = m
     return list(found.values())
@@ -67,10 +74,12 @@ def _meetings_in(
             continue  # a meeting that already took place
         after = text[d.end : dates[i + 1].start if i + 1 < len(dates) else len(text)]
         start, end = find_time_range(after)
-        out.append(MeetingTime(iso, start, end, place, Source(line)))
+        rule = ("next-meeting-date", HIGH) if relative else ("announced-meeting", MEDIUM)
+        out.append(MeetingTime(iso, start, end, place, Source(line), *rule))
     if not dates and relative and meeting:
-        for name, pattern in NEXT_WEEKDAY.items():
-            if pattern.search(sentence):
-                day = weekday_after(meeting, WEEKDAYS[name]).isoformat()
-                out.append(MeetingTime(day, None, None, None, Source(line)))
+        weekday = WEEKDAY_WORD.search(sentence)
+        if weekday:
+            day = weekday_after(meeting, WEEKDAYS[weekday[1].casefold()]).isoformat()
+            start, end = find_time_range(sentence[weekday.end() :])
+            out.append(MeetingTime(day, start, end, None, Source(line), "next-weekday", MEDIUM))
     return out

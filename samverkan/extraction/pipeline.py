@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def extract_text(text: str) -> Minutes:
 
 def _resolved(action: Action, attendees: list[str]) -> Action:
     owners = tuple(dict.fromkeys(resolve_owner(o, attendees) for o in action.owners))
-    return Action(action.text, owners, action.due, action.source)
+    return dataclasses.replace(action, owners=owners)
 
 
 def _date(iso: str | None) -> datetime.date | None:

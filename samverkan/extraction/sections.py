@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
 from samverkan.extraction.dates import find_dates, find_time_range, is_date_only, resolve
-from samverkan.extraction.model import AgendaItem, MeetingTime, Source
+from samverkan.extraction.model import HIGH, LOW, MEDIUM, AgendaItem, MeetingTime, Source
 from samverkan.extraction.people import find_names
 from samverkan.extraction.text import Block
 
@@ -32,7 +33,7 @@ CLOSED = re.compile(r"(?i)\b(avslutas|avslutades|avslutat|avslutade|avslutande)\
 MEETING_NOUN = re.compile(r"(?i)\bmöte|sammanträde")
 TIME_LABEL = re.compile(r"(?i)\b(tid|kl|klockan|plats och tid)\b")
 PLACE = re.compile(r"(?i)^plats(?: och tid)?:\s*(.+)$")
-DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum)\b")
+DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum|date|dag)\b")
 # "Minnesanteckningar tjänstemannaförberedande möte delregional samverkan Sydost"
 DOC_KIND = re.compile(
     r"(?i)^(?:minnesanteckningar|mötesanteckningar|anteckningar|mötesprotokoll|"
@@ -62,11 +63,82 @@ def is_heading(block: Block) -> bool:
     )
 
 
+# A row of a protocol's table of contents: "|§ 113|Fördjupad månadsrapport|7|",
+# "|§|27|Meddelanden||5|"; a row without "§" goes on the title above ("||och efterkalkylering|8|")
+CONTENTS_NUMBER = re.compile(r"^§\s*(\d{1,4}[a-z]?)?$")
+PAGE_CELL = re.compile(r"^\d{1,3}(\s*[-–]\s*\d{1,3})?$")
+
+
+def contents_table(blocks: list[Block]) -> list[AgendaItem]:
+    """The § list ("Innehåll") of a formal protocol, when it has three rows or more.
+
+    Unnumbered title rows before the first § row ("Protokollets justering", "Upprop") are items
+    too; a row that starts in lower case goes on the title above.
+    """
+    rows: dict[int, list[str]] = {}
+    for block in blocks:
+        if block.kind == "para" and block.table:
+            rows.setdefault(block.line, []).append(block.text.strip())
+    items: list[AgendaItem] = []
+    numbered = 0
+    last_line = -2
+    for line, cells in rows.items():
+        cells = [c for c in cells if c]
+        while cells and PAGE_CELL.match(cells[-1]) and len(cells) > 1:
+            cells.pop()  # the page number
+        if not cells:
+            continue
+        number = CONTENTS_NUMBER.match(cells[0])
+        if number:
+            digits = number[1] or (cells[1] if len(cells) > 1 and cells[1].isdigit() else None)
+            title_cells = cells[1:] if number[1] else cells[2:]
+            if digits and title_cells:
+                items.append(
+                    AgendaItem(f"§ {digits}", " ".join(title_cells), Source(line), "contents", HIGH)
+                )
+                numbered += 1
+                last_line = line
+                continue
+        text = " ".join(cells)
+        if items and line == last_line + 1 and text[:1].islower():
+            previous = items[-1]
+            joined = previous.title[:-1] if previous.title.endswith("-") else f"{previous.title} "
+            items[-1] = dataclasses.replace(previous, title=f"{joined}{text}")
+            last_line = line
+        elif not numbered and _title_row(text):
+            items.append(AgendaItem(None, text, Source(line), "contents", MEDIUM))
+            last_line = line
+    return items if numbered >= 3 else []
+
+
+def _title_row(text: str) -> bool:
+    """ "Upprop", "Protokollets justering": a short title, not a sentence nor a reference."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= 6
+        and not text.endswith((".", ":"))
+        and not re.search(r"[\d§]", text)
+        and not NOT_AGENDA.match(text)
+        and not PARENS_MARK.search(text)
+        and not _mostly_names(text)
+    )
+
+
+PARENS_MARK = re.compile(r"\([A-ZÅÄÖ]{1,4}\)")  # "(KD)" after a name
+
+
 def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
     """Headings after the document's header, or the agenda list the document opens with."""
-    listed = _agenda_list(blocks)
+    listed = _agenda_list(blocks) or contents_table(blocks)
     if listed:
         return listed
+    sections = [i for i, b in enumerate(blocks) if is_heading(b) and b.text.strip().startswith("§")]
+    bare_runs = any(
+        j - i == 1 and PARAGRAPH_ONLY.match(blocks[i].text.strip())
+        for i, j in zip(sections, sections[1:], strict=False)
+    )
+    if len(sections) >= 3 and not bare_runs:
+        return _paragraph_items(blocks)
     repeated = Counter(b.text for b in blocks if b.kind == "heading")
     items: list[AgendaItem] = []
     seen: set[str] = set()
@@ -88,6 +160,24 @@ def agenda(blocks: list[Block], start: int) -> list[AgendaItem]:
     return items
 
 
+def _paragraph_items(blocks: list[Block]) -> list[AgendaItem]:
+    """A protocol's items are its § paragraphs, with the title on the same or the next line."""
+    items: list[AgendaItem] = []
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if not (is_heading(block) and text.startswith("§")):
+            continue
+        if PARAGRAPH_ONLY.match(text) and i + 1 < len(blocks):
+            text = f"{text} {blocks[i + 1].text.strip()}"
+        m = NUMBERED.match(text)
+        if m:
+            title = TRAILING_NUMBER.sub("", m[2]).strip().rstrip(".")
+            items.append(
+                AgendaItem(re.sub(r"\s+", " ", m[1]), title, Source(block.line), "paragraph", HIGH)
+            )
+    return items
+
+
 def _item(text: str, line: int, *, plain: bool) -> AgendaItem | None:
     number = None
     m = NUMBERED.match(text)
@@ -102,7 +192,7 @@ def _item(text: str, line: int, *, plain: bool) -> AgendaItem | None:
         return None
     if is_date_only(title) or _mostly_names(title) or _shouting(title):
         return None
-    return AgendaItem(number=number, title=title, source=Source(line))
+    return AgendaItem(number, title, Source(line), "heading", HIGH if number else MEDIUM)
 
 
 def _mostly_names(text: str) -> bool:
@@ -124,7 +214,7 @@ def _parent_bullets(blocks: list[Block], i: int, seen: set[str]) -> list[AgendaI
         has_children = nxt is not None and nxt.kind == "bullet" and nxt.level > b.level
         short = len(b.text.split()) <= 8 and not b.text.endswith(".")
         if b.kind == "bullet" and b.level == 0 and has_children and short:
-            found.append(AgendaItem(None, b.text.rstrip(":"), Source(b.line)))
+            found.append(AgendaItem(None, b.text.rstrip(":"), Source(b.line), "parent-bullet", LOW))
         i += 1
     if len(found) < 2:
         return []
@@ -143,7 +233,9 @@ def _agenda_list(blocks: list[Block]) -> list[AgendaItem]:
             j += 1
         items = []
         while j < len(blocks) and blocks[j].kind == "bullet":
-            items.append(AgendaItem(None, blocks[j].text, Source(blocks[j].line)))
+            items.append(
+                AgendaItem(None, blocks[j].text, Source(blocks[j].line), "agenda-list", HIGH)
+            )
             j += 1
         if len(items) >= 2:
             return items
@@ -179,7 +271,8 @@ def meeting_time(blocks: list[Block], end_of_header: int) -> MeetingTime:
 
 def _meeting_date(head: list[Block]) -> str | None:
     for block in head:
-        dates = [d for d in find_dates(block.text, short_iso=block.kind == "heading") if d.year]
+        short = block.kind == "heading" or bool(DATE_LABEL.match(block.text))
+        dates = [d for d in find_dates(block.text, short_iso=short) if d.year]
         if dates:
             return resolve(dates[0], None)
     return None

@@ -18,7 +18,19 @@ EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S)|(?<=\S)\*|(?<![\w/])_(?=\S)|(?<=\S)_(?
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_TAG = re.compile(r"</?(?:b|i|u|strong|em|span|p|div)\b[^>]*>", re.IGNORECASE)
 BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# YAML "---" or TOML "+++" front matter of a static site or a converted document
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1\n", re.DOTALL)
+# "date = \"2017-03-17T20:00:00+01:00\"", "datum: \"2016-01-26\"", "title = \"Styrelsemöte\"":
+# the fields of front matter that are the document's title and date
+FRONT_FIELD = re.compile(
+    r"(?im)^(title|titel|date|datum)\s*[:=]\s*[\"']?([^\"'\n]*?)(?:T\d\d:[^\"'\n]*)?[\"']?\s*$"
+)
+# Org-mode: "#+TITLE: Styrelsemöte", "#+DATE: 2018-05-07", "#+OPTIONS: toc:nil" (setup lines)
+ORG_SETUP = re.compile(r"^#\+(\w+):\s*(.*)$")
+ORG_FILE = re.compile(r"(?im)^#\+(title|date|options|author):")
+ORG_KEPT = {"title": "", "date": "Datum: "}
+# "* Val av ordförande", "** Val av sekreterare": Org-mode headings
+ORG_HEADING = re.compile(r"^(\*{1,6})\s+(\S.*)$")
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "- item", "* item", "• item", "– item", "1) item"
 BULLET = re.compile(r"^(\s*)(?:[-*•–·]|\d{1,2}\))\s+")
@@ -39,6 +51,105 @@ RUN_ON_HINT = re.compile(
 )
 
 
+# A line this long is a page or a column flattened into one line by a PDF or web copy
+FLAT_LINE = 400
+# Where a flattened page had its line breaks: before a header label ("Plats:", "Närvarande",
+# "Förhinder:"), a bullet (" - ", " • ", " ● "), a person's task list ("Emilie: - …")
+FLAT_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:Närvarande|Ej närvarande|Frånvarande|Förhinder|Anmält förhinder|Deltagare|"
+    r"Beslutande|Tjänstgörande ersättare|Ersättare|Övriga närvarande|Övriga deltagare|Ledamöter|"
+    r"Tjänstemän|Dessutom närvarande|Plats|Tid|Datum|Dag|Justerare|Utses att justera|"
+    r"Sekreterare|Protokollförare|Ordförande|Underskrifter)\s*:)"
+    r"|\s+(?=[-•●▪]\s+[A-ZÅÄÖ0-9])"
+    r"|(?<=[.\w)])\s+(?=(?:[A-ZÅÄÖ][\wåäöé-]+(?:\s[A-ZÅÄÖ][\wåäöé-]+)?|Alla|Samtliga):\s+[-•●])"
+)
+# "2. Uppföljning …", "3) Rapporter", "§ 4 Val av justerare" inside a flattened line
+FLAT_NUMBER = re.compile(r"(?:(?<=\s)|^)(§\s*)?(\d{1,2})([.)]|\s)\s*(?=[A-ZÅÄÖ])")
+# A numbered title in flattened text ends at a person's name, a role or a sentence
+TITLE_END = re.compile(
+    r"(?<=\S)\s+(?=(?:Ordförande|Ordföranden|Sekreterare|Mötet|Gruppen)\b)|[.;]\s"
+)
+
+
+# Words that open a sentence after a flattened title: "2. Sekreterare Till sekreterare utsågs"
+SENTENCE_OPENERS = frozenset(
+    "till det vi de den mötet gruppen styrgruppen styrelsen ordförande ordföranden nämnden "
+    "beslut beslutades information diskussion efter under enligt".split()
+)
+
+
+def _sentence_start(head: str) -> int:
+    """Where the text after a flattened title begins: a capital after a lower-case word."""
+    words = list(re.finditer(r"\S+", head))
+    for k in range(1, len(words)):
+        word, previous = words[k][0], words[k - 1][0]
+        if not word[:1].isupper() or word.isupper() or previous.endswith((":", ",")):
+            continue
+        if word.casefold() in SENTENCE_OPENERS or (
+            previous[:1].islower() and previous.casefold() not in MID_PHRASE
+        ):
+            return words[k].start()
+    return len(head)
+
+
+def flattened(line: str) -> list[tuple[str, str]]:
+    """A flattened page cut again at its labels, bullets and numbered items, in order.
+
+    Numbered items count only in sequence (1, 2, 3 … or 2, 3 …), so "10 september" or
+    "VP 2012" do not start one. The title of an item is flagged "title".
+    """
+    from samverkan.extraction.people import find_names
+
+    cuts: list[tuple[int, str]] = [(m.end(), "break") for m in FLAT_LABEL.finditer(line)]
+    cuts += [(m.end(), "break") for m in RUN_ON_LABEL.finditer(line)]
+    for bare in (False, True):
+        chain: list[int] = []
+        expected = None
+        for m in FLAT_NUMBER.finditer(line):
+            if (m[3] == " " and not m[1]) != bare or (bare and m.start() == 0):
+                continue
+            n = int(m[2])
+            if (expected is None and n <= 2) or n == expected:
+                chain.append(m.start())
+                expected = n + 1
+        if len(chain) >= (2 if bare else 1):
+            cuts += [(c, "title") for c in chain]
+    cuts.sort()
+    pieces: list[tuple[str, str]] = []
+    bounds = [0, *(c for c, _ in cuts), len(line)]
+    flags = ["", *(f for _, f in cuts)]
+    for k, flag in enumerate(flags):
+        piece = line[bounds[k] : bounds[k + 1]].strip()
+        if not piece:
+            continue
+        if flag == "title":
+            number = FLAT_NUMBER.match(piece)
+            head = piece[number.end() :] if number else piece
+            end = len(head)
+            names = find_names(head)
+            if names:
+                end = min(end, names[0].start)
+            stop = TITLE_END.search(head)
+            if stop:
+                end = min(end, stop.start())
+            end = min(end, _sentence_start(head))
+            words = head[:end].split()
+            if len(words) > 14:
+                end = len(" ".join(head.split()[:14]))
+            title = (piece[: number.end()] if number else "") + head[:end].strip()
+            pieces.append((title.strip(), "title"))
+            rest = head[end:].strip(" .:;")
+            if rest:
+                pieces.append((rest, "break"))
+        elif piece[:1] in "-•●▪" and SENTENCE_END.search(piece):
+            first = SENTENCE_END.search(piece)
+            assert first
+            pieces += [(piece[: first.start()], flag), (piece[first.end() :], "break")]
+        else:
+            pieces.append((piece, flag))
+    return pieces
+
+
 @dataclass
 class Block:
     """A heading, a bullet or a paragraph; `lines` keeps each physical line with its number."""
@@ -46,6 +157,7 @@ class Block:
     kind: str  # "heading" | "bullet" | "para"
     lines: list[tuple[int, str]] = field(default_factory=list)
     level: int = 0  # heading level (1–6 markdown, 7 numbered, 8 plain) or bullet indent
+    table: bool = False  # a cell of a table row (the row's cells share the line number)
 
     @property
     def line(self) -> int:
@@ -73,12 +185,21 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
     """
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     blank = lambda m: "\n" * m.group(0).count("\n")  # noqa: E731 - keep line numbers
-    raw = FRONT_MATTER.sub(blank, raw)
+    raw = FRONT_MATTER.sub(_front_matter, raw)
     raw = HTML_COMMENT.sub(blank, raw)
     out: list[tuple[int, str, str]] = []
+    org_mode = "#+" in raw and bool(ORG_FILE.search(raw))
     for number, line in enumerate(raw.split("\n"), start=1):
         if TABLE_RULE.match(line.strip()):
             continue
+        if line.startswith("#+"):
+            org = ORG_SETUP.match(line)
+            kept = org and ORG_KEPT.get(org[1].casefold())
+            line = f"{kept}{org[2]}" if org and kept is not None else ""
+        elif org_mode and line.startswith("*") and ORG_HEADING.match(line):
+            org_heading = ORG_HEADING.match(line)
+            assert org_heading
+            line = f"{'#' * len(org_heading[1])} {org_heading[2]}"
         if line.strip().startswith("|"):
             cells = [c for c in line.strip().strip("|").split("|")]
             parts = [p for cell in cells for p in BR.split(cell)]
@@ -89,10 +210,27 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
             continue
         for part in BR.split(line) if "<" in line else (line,):
             cleaned = clean_line(part)
+            if len(cleaned) > FLAT_LINE:
+                out.extend((number, piece, flag) for piece, flag in flattened(cleaned))
+                continue
             pieces = RUN_ON_LABEL.split(cleaned) if RUN_ON_HINT.search(cleaned) else [cleaned]
             for k, piece in enumerate(pieces):
                 out.append((number, piece, "break" if k else ""))
     return out
+
+
+def _front_matter(m: re.Match[str]) -> str:
+    """Front matter becomes blank lines, but for its title and date (line numbers kept)."""
+    lines = m.group(0).split("\n")
+    kept = []
+    for line in lines:
+        field = FRONT_FIELD.match(line)
+        if field and field[2].strip():
+            label = "" if field[1].casefold() in {"title", "titel"} else "Datum: "
+            kept.append(f"{label}{field[2].strip()}")
+        else:
+            kept.append("")
+    return "\n".join(kept)
 
 
 HASH_MARK = re.compile(r"^#\s")
@@ -126,7 +264,10 @@ def blocks(raw: str) -> list[Block]:
             out.append(Block("heading", [(number, heading.group(2))], len(heading.group(1))))
         elif flag == "table":
             current = None
-            out.append(Block("para", [(number, text)]))
+            out.append(Block("para", [(number, text)], table=True))
+        elif flag == "title":
+            current = None
+            out.append(Block("heading", [(number, text)], 7))
         elif heading or bullet or (numbered and not (prev_blank and next_blank)):
             if heading:
                 body, indent = heading.group(2), 0
@@ -134,6 +275,19 @@ def blocks(raw: str) -> list[Block]:
                 body, indent = text[bullet.end() :], len(bullet.group(1))
             else:
                 body, indent = text.strip(), 0
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.kind == "bullet"
+                and body[:1].islower()
+                and re.search(r"\w-\s*$", previous.lines[-1][1])
+            ):
+                # "- … fördjupad må-" "- nadsrapport …": one word hyphenated across two bullets
+                start, cut = previous.lines[-1]
+                previous.lines[-1] = (start, cut.rstrip()[:-1] + body)
+                previous.__dict__.pop("text", None)  # the cached text is stale
+                current = previous
+                continue
             current = Block("bullet", [(number, body)], indent)
             out.append(current)
         elif current is not None and not flag and _goes_on(current, text, prev_blank):
@@ -177,11 +331,17 @@ def _plain_heading(text: str) -> bool:
         return False
     if "@" in text or re.search(r"(?i)\bansvarig", text):
         return False  # "Psykiatri sydost ansvariga Dan och Eva" hands out work
+    if OWNERS_AT_END.search(text):
+        return False  # "Beställa fika – Lisa och Per" hands out work
+    if text.rsplit(" ", 1)[-1].casefold() in MID_PHRASE or TASK_LABEL_START.match(text):
+        return False  # "Nämnden beslutar att" goes on below; "Ansvar: Hugo" is a task
     if text[0].isdigit() and is_date_only(text):
         return False  # "2024-02-16" under "Nästa möte" is its content
     return text[-1] not in ".:;,!" and (text[0].isupper() or text[0] in "§0123456789")
 
 
+OWNERS_AT_END = re.compile(r"\s[–-]\s*[A-ZÅÄÖ]\w+(?:\s*(?:,|och)\s*[A-ZÅÄÖ]\w+)+\s*$")
+TASK_LABEL_START = re.compile(r"(?i)^(ansvar|ansvarig|ansvariga|uppgift|att göra|todo)\s*:")
 WORD_TOKEN = re.compile(r"\w+")
 
 
@@ -191,7 +351,12 @@ def words_of(sentence: str) -> frozenset[str]:
     return frozenset(WORD_TOKEN.findall(sentence.casefold()))
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9])")
+# Not after "kl. 13:00", "ca. 20", "nr. 4", "t.ex. Region Skåne", "bl.a. Anna", "resp. 3"
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bkl\.)(?<!\bca\.)(?<!\bnr\.)(?<!\bex\.)(?<!\bt\.ex\.)(?<!\bbl\.a\.)"
+    r"(?<!\bresp\.)(?<!\bjfr\.)(?<!\bp\.g\.a\.)(?<!\bfr\.o\.m\.)(?<!\bt\.o\.m\.)(?<!\bs\.)"
+    r"\s+(?=[\"”(]?[A-ZÅÄÖ0-9])"
+)
 
 
 @lru_cache(maxsize=4096)

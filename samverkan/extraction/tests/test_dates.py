@@ -59,3 +59,31 @@ def test_times(text, start, end):
 
 def test_next_weekday_after_the_meeting():
     assert weekday_after(datetime.date(2020, 8, 20), 3) == datetime.date(2020, 8, 27)
+
+
+def test_many_dates_are_found_in_linear_time():
+    """A pasted calendar of dates: four times the text takes about four times as long."""
+    import time
+
+    def seconds(copies: int) -> float:
+        text = "2024-01-15 och 14 december, 3/4 2023. " * copies
+        started = time.perf_counter()
+        assert len(find_dates(text)) == 3 * copies
+        return time.perf_counter() - started
+
+    small, large = min(seconds(1000) for _ in range(3)), min(seconds(4000) for _ in range(3))
+    assert large < 8 * small
+    assert large < 3.0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nästa möte: Tisdag 22/10 08:15-09:15.", "2023-10-22"),
+        ("Träffas igen 3/12 13.00 i stora salen", "2023-12-03"),
+        ("Date: 20231124", "2023-11-24"),
+    ],
+)
+def test_day_and_month_before_a_clock_time(text, expected):
+    found = find_dates(text, short_iso=text.startswith("Date"))
+    assert resolve(found[0], datetime.date(2023, 1, 1)) == expected

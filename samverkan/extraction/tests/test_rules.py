@@ -220,3 +220,393 @@ def test_a_label_after_the_attendees_ends_the_list():
     )
     assert [a.name for a in m.attendees] == ["Cecilia Nilsson", "Henrik Svensson"]
     assert [d.text for d in m.decisions] == ["Utses att justera: Peter Wretlund"]
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        # a weekday after "nästa möte" is the first such day after the meeting
+        (
+            "Datum: 2023-03-08\n\n- Nästa möte torsdag 14:00 i biblioteket\n",
+            ("2023-03-09", "14:00"),
+        ),
+        ("Datum: 2022-11-30\n\nVi ses nästa möte på måndag kl. 9.\n", ("2022-12-05", "09:00")),
+        # a line that opens with "Möte" and gives its own date
+        (
+            "Datum: 2021-02-01\n\n## Avslut\n- Möte onsdag 10/2 kl. 13:00-14:00\n",
+            ("2021-02-10", "13:00"),
+        ),
+        (
+            "Datum: 2021-05-04\n\nNytt möte 18 maj klockan 10.00 på Teams.\n",
+            ("2021-05-18", "10:00"),
+        ),
+        # "22/10 08:15": the time is not a year
+        ("Datum: 2019-10-01\n\n- Nästa möte: Fredag 25/10 08:15-09:15.\n", ("2019-10-25", "08:15")),
+        ("Datum: 2024-02-20\n\nNästa träff 5/3 13.00 hos Lisa.\n", ("2024-03-05", "13:00")),
+    ],
+)
+def test_next_meeting_forms(document, expected):
+    m = extract_text("Anteckningar projektgruppen\n\n" + document)
+    assert [(n.date, n.start) for n in m.next_meetings] == [expected]
+
+
+@pytest.mark.parametrize(
+    "document, date",
+    [
+        (
+            '+++\ntitle = "Styrelsemöte"\ndate = "2022-04-11T19:00:00+02:00"\n+++\nVi träffades.\n',
+            "2022-04-11",
+        ),
+        (
+            '---\ntitel: "Protokoll"\ndatum: "2020-01-14"\n---\nSammanträdet öppnades.\n',
+            "2020-01-14",
+        ),
+        (
+            "#+TITLE: Årsmöte\n#+DATE: 2021-03-02\n#+OPTIONS: toc:nil\n\n* Mötets öppnande\n",
+            "2021-03-02",
+        ),
+        ("Group: 7\nDate: 20211012\nChair: Nils Ek\n\n# Agenda\n", "2021-10-12"),
+    ],
+)
+def test_meeting_date_from_front_matter_and_date_fields(document, date):
+    assert extract_text(document).meeting.date == date
+
+
+def test_org_mode_headings_are_the_agenda():
+    m = extract_text(
+        "#+TITLE: Årsmöte i föreningen\n#+DATE: 2021-03-02\n#+LATEX_CLASS: article\n\n"
+        "* Mötets öppnande\nOrdförande öppnade mötet.\n* Val av sekreterare\n** Val av justerare\n"
+    )
+    assert [i.title for i in m.agenda] == [
+        "Mötets öppnande",
+        "Val av sekreterare",
+        "Val av justerare",
+    ]
+
+
+# --- Flattened text: a page copied from a PDF viewer as one line -------------------------
+
+FLAT_PAGE = (
+    "Minnesanteckningar nätverket för äldrefrågor Plats: Kommunhuset, Tomelilla Närvarande: "
+    "Siv Ahlgren, Tomelilla Jonas Berglund, Ystad Mira Kask, Simrishamn Förhinder: Elsa Grahn "
+    "1. Mötets öppnande Ordföranden hälsade alla välkomna. 2. Föregående anteckningar "
+    "Anteckningarna lades till handlingarna. 3. Rapporter från kommunerna Jonas berättar om "
+    "läget i Ystad och att bemanningen är god under sommaren och att rekryteringen fortsätter. "
+    "Siv: - Skickar ut enkäten till alla enhetschefer. Mira: - Bokar lokal till hösten. "
+    + "Mötet avslutades. "
+    * 12
+)
+
+
+def test_flattened_page_attendees_and_absent():
+    m = extract_text(FLAT_PAGE)
+    assert names(m.attendees) == ["Siv Ahlgren", "Jonas Berglund", "Mira Kask"]
+    assert names(m.absent) == ["Elsa Grahn"]
+
+
+def test_flattened_page_numbered_items_are_the_agenda():
+    m = extract_text(FLAT_PAGE)
+    assert [i.title for i in m.agenda][:3] == [
+        "Mötets öppnande",
+        "Föregående anteckningar",
+        "Rapporter från kommunerna",
+    ]
+
+
+def test_flattened_page_per_person_task_lists():
+    m = extract_text(FLAT_PAGE)
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Skickar ut enkäten till alla enhetschefer.", ("Siv Ahlgren",)),
+        ("Bokar lokal till hösten.", ("Mira Kask",)),
+    ]
+    assert any(d.text.startswith("Anteckningarna lades till handlingarna") for d in m.decisions)
+
+
+# --- Formal protocols --------------------------------------------------------------------
+
+PROTOCOL = """SAMMANTRÄDESPROTOKOLL
+Socialnämnden
+
+Beslutande: Eva Holm (S), ordförande
+Nils Björk (M)
+Lina Sand (C) tjänstgör för Omar Haddad (C)
+Ersättare: Pia Strand (V)
+
+Justerandes sign
+
+Utdragsbestyrkande
+
+Sida 2 av 6
+
+## § 41
+## Val av justerare
+
+Utses att justera: Nils Björk (M)
+
+## § 42 Riktlinjer för hemtjänst
+
+## Sammanfattning
+
+Förvaltningen har tagit fram riktlinjer som godkändes av arbetsutskottet.
+
+## Förslag till beslut
+
+- Riktlinjerna för hemtjänst fastställs.
+
+## Socialnämndens beslut
+
+Socialnämnden beslutar att
+
+- riktlinjerna för hemtjänst fastställs.
+- förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.
+
+Beslutet expedieras till:
+
+Hemtjänstchefen
+
+## § 43 Lokalfrågan
+
+## Socialnämndens beslut
+
+Ärendet återremitteras till förvaltningen.
+
+Nämnden uppdrar åt kansliet att boka en ny lokal.
+"""
+
+
+def test_protocol_members_substitutes_and_parties():
+    m = extract_text(PROTOCOL)
+    assert names(m.attendees) == ["Eva Holm", "Nils Björk", "Lina Sand", "Pia Strand"]
+    assert names(m.absent) == ["Omar Haddad"]
+    assert m.attendees[3].role == "ersättare"
+
+
+def test_protocol_agenda_is_its_paragraphs():
+    m = extract_text(PROTOCOL)
+    assert [(i.number, i.title) for i in m.agenda] == [
+        ("§ 41", "Val av justerare"),
+        ("§ 42", "Riktlinjer för hemtjänst"),
+        ("§ 43", "Lokalfrågan"),
+    ]
+
+
+def test_protocol_decisions_not_proposals_nor_background():
+    m = extract_text(PROTOCOL)
+    assert [d.text for d in m.decisions] == [
+        "Utses att justera: Nils Björk (M)",
+        "riktlinjerna för hemtjänst fastställs.",
+        "förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.",
+        "Ärendet återremitteras till förvaltningen.",
+        "Nämnden uppdrar åt kansliet att boka en ny lokal.",
+    ]
+
+
+def test_protocol_commissions_are_actions_and_recipients_are_not_owners():
+    m = extract_text(PROTOCOL)
+    assert [(a.text, a.owners) for a in m.actions] == [
+        (
+            "förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.",
+            ("förvaltningen",),
+        ),
+        ("Nämnden uppdrar åt kansliet att boka en ny lokal.", ("kansliet",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, absent",
+    [
+        ("Närvarande: Kalle Nord (S), Jan Ström (M) ersätter Maja Ek (M)", "Maja Ek"),
+        ("Beslutande: Rut Lind (V) i stället för Sam Berg (V), Ola Fors (L)", "Sam Berg"),
+        ("Närvarande: Samtliga förutom Tove Lund", "Tove Lund"),
+    ],
+)
+def test_who_stood_in_for_whom(line, absent):
+    m = extract_text(f"Protokoll\n\n{line}\n\n§ 1 Öppnande\n")
+    assert absent in names(m.absent)
+    assert absent not in names(m.attendees)
+
+
+# --- Informal minutes: tasks -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, owners",
+    [
+        ("Sekreteraren skickar ut enkäten före jul.", ("Sekreteraren",)),
+        ("Kassören sammanställer budgeten till nästa möte.", ("Kassören",)),
+        ("Lokalen ska bokas till mars.", ()),
+        ("Inbjudan kommer att skickas ut i januari.", ()),
+        ("Uppdatera medlemsregistret (Nora).", ("Nora",)),
+        ("Beställa fika till årsmötet – Lisa och Per", ("Lisa", "Per")),
+        ("@Olle fixar nycklarna", ("Olle",)),
+        ("Ansvar: Hugo Berg", ("Hugo Berg",)),
+        ("Ansvarig: Signe", ("Signe",)),
+        ("[ ] Skriva verksamhetsberättelsen", ()),
+        ("Nora kollar upp priset på hyrbussen.", ("Nora",)),
+        ("Region Skåne kommer att ta fram en vägledning under våren.", ()),
+    ],
+)
+def test_task_forms(sentence, owners):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{sentence}\n")
+    assert len(m.actions) == 1, m.actions
+    assert set(owners) <= {o.split()[0] for o in m.actions[0].owners} | set(m.actions[0].owners)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nora informerar om läget i projektet.",
+        "Per redogör för budgetutfallet.",
+        "[x] Kallelsen är skickad",
+        "Hur ska vi organisera arbetet?",
+        "Ordföranden måste vara närvarande när beslut tas.",
+        "Det kommer att bli en varm sommar.",
+    ],
+)
+def test_reporting_and_done_are_not_tasks(sentence):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{sentence}\n")
+    assert m.actions == ()
+
+
+@pytest.mark.parametrize("heading", ["## Åtgärder", "## Att göra", "## Uppgifter till nästa gång"])
+def test_task_sections(heading):
+    m = extract_text(f"Anteckningar\n\n{heading}\n\n- Boka lokal\n- Skicka protokollet\n")
+    assert [a.text for a in m.actions] == ["Boka lokal", "Skicka protokollet"]
+
+
+@pytest.mark.parametrize(
+    "bullet, owner",
+    [("- Kevin: Gör en prototyp av appen", "Kevin"), ("- Sara: läsa på om API:t", "Sara")],
+)
+def test_owner_first_bullets(bullet, owner):
+    m = extract_text(f"Anteckningar\n\n## Veckans uppgifter\n\n{bullet}\n")
+    assert [a.owners for a in m.actions] == [(owner,)]
+
+
+# --- Decisions by verb stem ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, decided",
+    [
+        ("Styrelsen fastställer budgeten för 2025.", True),
+        ("Årsmötet beviljar styrelsen ansvarsfrihet.", True),
+        ("Till kassör valdes Eva Sund.", True),
+        ("Mötet väljer Anna Berg till ordförande.", True),
+        ("Beslut att inte gå vidare med ansökan.", True),
+        ("Ok med att flytta mötet till onsdagar.", True),
+        ("Informationen läggs till handlingarna.", True),
+        ("Fastställande av verksamhetsplan.", False),
+        ("Användaren väljer vilken profil som visas.", False),
+        ("Vid sammanträdet 2024-05-02 utsågs Per till ersättare.", False),
+        ("Kommer detta att godkännas?", False),
+    ],
+)
+def test_decision_forms(sentence, decided):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Anna Berg\n\n{sentence}\n")
+    assert bool(m.decisions) is decided
+
+
+def test_every_item_names_its_rule_and_confidence():
+    data = extract_text(PROTOCOL + "\n" + FLAT_PAGE).to_dict()
+    items = [
+        x for key in ("attendees", "absent", "agenda", "decisions", "actions") for x in data[key]
+    ]
+    assert items
+    assert all(x["rule"] and x["rule"] != "unnamed" for x in items)
+    assert {x["confidence"] for x in items} <= {"high", "medium", "low"}
+
+
+@pytest.mark.parametrize(
+    "bullet, is_task",
+    [
+        ("- Boka lokal till vårmötet", True),
+        ("- Skriva klart verksamhetsplanen", True),
+        ("- Bra diskussion om budgeten.", False),
+        ("- Samtliga har samma bild av läget.", False),
+    ],
+)
+def test_a_task_section_takes_only_tasks(bullet, is_task):
+    m = extract_text(f"Anteckningar\n\n## Åtgärder och resultat\n\n{bullet}\n")
+    assert bool(m.actions) is is_task
+
+
+@pytest.mark.parametrize(
+    "label, bullet, is_task",
+    [
+        ("Lisa:", "- Uppdaterade hemsidan med nya bilder.", False),
+        ("Lisa:", "- Skapat ett nytt formulär.", False),
+        ("Lisa:", "- Ringer hyresvärden om nycklarna.", True),
+        ("Omar:", "- Tar fram ett förslag på schema.", True),
+    ],
+)
+def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm, Omar Said\n\n{label}\n{bullet}\n")
+    assert bool(m.actions) is is_task
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunens nämndutbildning kommer att äga rum i maj.",
+        "Chefen informerar om att arbetet kommer att fortsätta.",
+        "[ ] Koden är granskad av en kollega",
+        "Datavokabulär måste också finnas.",
+    ],
+)
+def test_events_conditions_and_reports_are_not_tasks(sentence):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm\n\n{sentence}\n")
+    assert m.actions == ()
+
+
+def test_protocol_list_lines_that_open_with_a_name_go_on():
+    m = extract_text(
+        "Protokoll\n\nÖvriga närvarande\nGöran Isberg,utbildningsdirektör\n"
+        "Lotta Wiik,verksamhetschef förskola, närvarande via länk\n"
+        "Omid Rahimi,ekonomichef, närvarande via länk från kl. 13.40 § 31\n\n§ 1 Öppnande\n"
+    )
+    assert names(m.attendees) == ["Göran Isberg", "Lotta Wiik", "Omid Rahimi"]
+
+
+def test_contents_table_with_unnumbered_opening_items_and_wrapped_titles():
+    m = extract_text(
+        "SAMMANTRÄDESPROTOKOLL\n\n|**Innehåll**|**§**|**Sida**|\n|---|---|---|\n"
+        "|||Upprop|||\n|||Val av justerare|||\n|§|12|Budget för 2026||4|\n"
+        "|§|13|Riktlinjer för färdtjänst inom||5 - 6|\n|||kommunens gränser|||\n"
+        "|§|14|Övrigt||7|\n"
+    )
+    assert [i.title for i in m.agenda] == [
+        "Upprop",
+        "Val av justerare",
+        "Budget för 2026",
+        "Riktlinjer för färdtjänst inom kommunens gränser",
+        "Övrigt",
+    ]
+
+
+def test_contents_table_skips_signatures_and_names():
+    m = extract_text(
+        "PROTOKOLL\n\n|Justerandes sign|Eva Ek (S)|\n|---|---|\n|§ 1|Öppnande|2|\n"
+        "|§ 2|Val av justerare|2|\n|§ 3|Ekonomi|3|\n"
+    )
+    assert [i.title for i in m.agenda] == ["Öppnande", "Val av justerare", "Ekonomi"]
+
+
+@pytest.mark.parametrize(
+    "document, decisions",
+    [
+        (
+            "## Nämndens beslut\n\n- Nämnden godkänner upprättad del-\n\n- årsrapport för 2025.\n",
+            ["Nämnden godkänner upprättad delårsrapport för 2025."],
+        ),
+        (
+            "## Styrelsens beslut\n\n- Styrelsen fastställer ny hyres-\n\n- nivå från 1 maj.\n",
+            ["Styrelsen fastställer ny hyresnivå från 1 maj."],
+        ),
+        ("Utses att justera\n\n## § 4 Budget\n\nBudgeten fastställs.\n", ["Budgeten fastställs."]),
+        ("## § 2 Beslut om närvarorätt\n\nNärvarorätt ges till Per Ek.\n", []),
+    ],
+)
+def test_protocol_furniture_is_no_decision(document, decisions):
+    m = extract_text("PROTOKOLL\n\n" + document)
+    assert [d.text for d in m.decisions] == decisions
