@@ -23,6 +23,12 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The collaboration this installation serves, as the open data (OParl) names it, and its licence.
+COLLABORATION_NAME = os.environ.get("COLLABORATION_NAME", "Vårdsamverkan Skåne")
+COLLABORATION_SHORT_NAME = os.environ.get("COLLABORATION_SHORT_NAME", "Vårdsamverkan")
+OPEN_DATA_LICENSE = os.environ.get(
+    "OPEN_DATA_LICENSE", "https://creativecommons.org/publicdomain/zero/1.0/"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -43,6 +49,7 @@ INSTALLED_APPS = [
     "samverkan.importer",
     "samverkan.plans",
     "samverkan.publishing",
+    "samverkan.oparl",
 ]
 
 MIDDLEWARE = [

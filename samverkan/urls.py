@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("samverkan.importer.urls")),
     path("", include("samverkan.plans.urls")),
     path("", include("samverkan.publishing.urls")),
+    path("oparl/v1/", include("samverkan.oparl.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,4 +1,6 @@
-"""Dependencies point one way: directory ← meetings ← minutes ← followup; extraction is pure."""
+"""Dependencies point one way: directory ← meetings ← minutes ← followup; extraction is pure.
+
+The public API (oparl) reads the domain apps and publishing; nothing imports it."""
 
 import ast
 from pathlib import Path
@@ -16,6 +18,7 @@ ALLOWED = {
     "plans": {"directory"},
     "importer": {"extraction", "directory", "meetings", "minutes", "followup"},
     "publishing": {"directory", "meetings", "minutes", "followup", "plans", "importer"},
+    "oparl": {"directory", "meetings", "minutes", "followup", "plans", "publishing"},
     "extraction": set(),
 }
 

@@ -4,11 +4,14 @@
 - A body's current ordförande and sekreterare edit the body, its members and its sub-bodies.
 - A body's current members read its internal pages; public bodies are read by everyone.
 - People's pages and contact details are for signed-in users only.
+- The public API (OParl) shows what an anonymous visitor may read: public bodies, their
+  members' names and organisations, and published approved minutes of meetings whose every
+  body is public; never contact details, attendance answers or drafts.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from samverkan.directory.models import Body, Membership, Person
 
@@ -145,3 +148,35 @@ def can_update_assignment(user: AnyUser, assignment) -> bool:
     if can_edit_body(user, assignment.body):
         return True
     return user.is_authenticated and assignment.owner_people.filter(user=user).exists()
+
+
+# The public API: what anyone may read, whoever asks (it is the same for signed-in clients).
+
+ANONYMOUS = AnonymousUser()
+
+
+def public_bodies() -> QuerySet:
+    """Bodies an anonymous visitor may read."""
+    return Body.objects.visible_to(ANONYMOUS)
+
+
+def public_memberships() -> QuerySet:
+    """Memberships of public bodies: who sits there for which organisation, and when."""
+    return Membership.objects.filter(body__in=public_bodies())
+
+
+def public_people() -> QuerySet:
+    """People with a membership in a public body (their names only; never contact details)."""
+    return Person.objects.filter(pk__in=public_memberships().values("person"))
+
+
+def public_meetings(meetings: QuerySet) -> QuerySet:
+    """The meetings whose minutes anyone may read: approved, published, every body public.
+
+    The archive's rule (`Publication.objects.public()`): a meeting held together with an
+    internal body is not public.
+    """
+    hidden = Body.objects.exclude(pk__in=public_bodies())
+    return meetings.filter(
+        publication__isnull=False, minutes__approved_at__isnull=False
+    ).exclude(bodies__in=hidden)
