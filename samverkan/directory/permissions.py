@@ -170,13 +170,16 @@ def public_people() -> QuerySet:
     return Person.objects.filter(pk__in=public_memberships().values("person"))
 
 
+def of_public_bodies(meetings: QuerySet) -> QuerySet:
+    """Meetings whose every body is public: held together with an internal body is internal."""
+    return meetings.exclude(bodies__in=Body.objects.exclude(pk__in=public_bodies()))
+
+
 def public_meetings(meetings: QuerySet) -> QuerySet:
     """The meetings whose minutes anyone may read: approved, published, every body public.
 
-    The archive's rule (`Publication.objects.public()`): a meeting held together with an
-    internal body is not public.
+    The archive's rule (`Publication.objects.public()`).
     """
-    hidden = Body.objects.exclude(pk__in=public_bodies())
-    return meetings.filter(
+    return of_public_bodies(meetings).filter(
         publication__isnull=False, minutes__approved_at__isnull=False
-    ).exclude(bodies__in=hidden)
+    )

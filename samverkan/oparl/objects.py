@@ -38,9 +38,10 @@ def _times(row) -> dict:
     return {"created": moment(row.created_at), "modified": moment(row.modified_at)}
 
 
-def deleted(kind: str, id_: str, row) -> dict:
-    """What remains of an object that is no longer public: id, type, times and `deleted`."""
-    return _object(kind, id_, {**_times(row), "deleted": True})
+def deleted(kind: str, id_: str, row, **required) -> dict:
+    """What remains of an object that is no longer public: id, type, times and `deleted`
+    (and what its schema requires, such as an agenda item's `order`)."""
+    return _object(kind, id_, {**required, **_times(row), "deleted": True})
 
 
 def system() -> dict:
@@ -204,13 +205,13 @@ def file(meeting, kind: str, *, size: int | None = None, checksum: str | None = 
     )
 
 
-def agenda_item(row, meeting) -> dict:
+def agenda_item(row) -> dict:
     decisions = [d.text for d in row.decisions.all()]
     return _object(
         "AgendaItem",
         url("agenda_item", row.pk),
         {
-            "meeting": url("meeting", meeting.pk),
+            "meeting": url("meeting", row.meeting_id),
             "number": str(row.position),
             "order": row.position,
             "name": row.title,
@@ -240,5 +241,5 @@ def meeting(row, omit_internal: bool = False) -> dict:
         **_times(row),
     }
     if not omit_internal:
-        fields["agendaItem"] = [agenda_item(item, row) for item in row.items.all()]
+        fields["agendaItem"] = [agenda_item(item) for item in row.items.all()]
     return _object("Meeting", url("meeting", row.pk), fields)

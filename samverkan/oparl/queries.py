@@ -36,7 +36,12 @@ def _public_meeting_ids():
 
 
 def _once_published_ids():
-    return Meeting.history.filter(state=Meeting.State.PUBLISHED).values("id")
+    """Meetings of public bodies that were published once: shown as deleted when hidden since.
+
+    A meeting of an internal body never leaves a trace, not even its id.
+    """
+    published = Meeting.history.filter(state=Meeting.State.PUBLISHED).values("id")
+    return permissions.of_public_bodies(Meeting.objects.filter(pk__in=published)).values("pk")
 
 
 def meetings(*, with_deleted: bool):

@@ -10,6 +10,7 @@ import hashlib
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from samverkan.meetings.models import Meeting
 from samverkan.oparl import lists, objects, queries
@@ -34,6 +35,7 @@ def _error(status: int, message: str, debug: str = "") -> JsonResponse:
 def endpoint(view):
     """GET only, in Swedish, with CORS, and errors in the form OParl gives them."""
 
+    @csrf_exempt  # nothing is written; a POST gets its 405 in OParl's form
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
@@ -164,7 +166,9 @@ def meetings(request):
 def organization_meetings(request, pk):
     body_ = _one(queries.organizations(), pk)
     query = lists.read_query(request.GET)
-    return _meetings(request, queries.meetings(with_deleted=query.with_deleted).filter(bodies=body_))
+    return _meetings(
+        request, queries.meetings(with_deleted=query.with_deleted).filter(bodies=body_)
+    )
 
 
 def _meeting(pk) -> Meeting:
@@ -178,8 +182,10 @@ def meeting(request, pk):
 
 def _item_object(row) -> dict:
     if not row.live:
-        return objects.deleted("AgendaItem", objects.url("agenda_item", row.pk), row)
-    return objects.agenda_item(row, row.meeting)
+        return objects.deleted(
+            "AgendaItem", objects.url("agenda_item", row.pk), row, order=row.position
+        )
+    return objects.agenda_item(row)
 
 
 @endpoint
@@ -195,11 +201,19 @@ def agenda_item(request, pk):
     return _json(_item_object(_one(rows, pk)))
 
 
+def _deleted_file(row, kind: str) -> dict:
+    """A file no longer public keeps its access URL, which answers 410 Gone."""
+    return objects.deleted(
+        "File",
+        objects.url("file", row.pk, kind),
+        row,
+        accessUrl=objects.url("file_access", row.pk, kind),
+    )
+
+
 def _files_of(row) -> list[dict]:
     if not row.live:
-        return [
-            objects.deleted("File", objects.url("file", row.pk, kind), row) for kind in objects.KINDS
-        ]
+        return [_deleted_file(row, kind) for kind in objects.KINDS]
     return [objects.file(row, kind) for kind in objects.KINDS]
 
 
@@ -218,7 +232,7 @@ def _content(row, kind: str) -> bytes:
 def file(request, pk, kind):
     row = _meeting(pk)
     if not row.live:
-        return _json(objects.deleted("File", objects.url("file", row.pk, kind), row))
+        return _json(_deleted_file(row, kind))
     content = _content(row, kind)
     checksum = hashlib.sha512(content).hexdigest()
     return _json(objects.file(row, kind, size=len(content), checksum=checksum))
@@ -268,5 +282,3 @@ def papers(request):
 @endpoint
 def not_found(request, rest=""):
     raise Http404
-
-

@@ -14,7 +14,11 @@ OPARL = "http://testserver/oparl/v1/"
 
 
 def is_link(key, value):
-    return isinstance(value, str) and value.startswith(OPARL) and key not in ("id", "accessUrl", "downloadUrl")
+    return (
+        isinstance(value, str)
+        and value.startswith(OPARL)
+        and key not in ("id", "accessUrl", "downloadUrl")
+    )
 
 
 def crawl(oparl):
@@ -26,7 +30,7 @@ def crawl(oparl):
             continue
         visited.add(url)
         answer = oparl.get(url)
-        found = answer["data"] if "data" in answer else [answer]
+        found = answer.get("data", [answer])
         if "data" in answer and answer["links"].get("next"):
             queue.append(answer["links"]["next"])
         for obj in found:
@@ -49,6 +53,12 @@ def test_following_links_finds_every_published_public_meeting_and_nothing_else(w
     assert {"Delregional samverkan Sydost", "Centralt samverkansorgan", "Region Skåne"} <= (
         organizations
     )
+
+
+def test_every_object_is_served_at_its_id(world, oparl):
+    for url, obj in crawl(oparl).items():
+        own = oparl.get(url)
+        assert own["type"] == obj["type"] and own["id"] == url
 
 
 def test_people_are_names_and_organisations_only(world, oparl):
