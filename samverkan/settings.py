@@ -29,6 +29,14 @@ COLLABORATION_SHORT_NAME = os.environ.get("COLLABORATION_SHORT_NAME", "Vårdsamv
 OPEN_DATA_LICENSE = os.environ.get(
     "OPEN_DATA_LICENSE", "https://creativecommons.org/publicdomain/zero/1.0/"
 )
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC0 1.0 (fri användning)")
+# API calls per caller: anonymous ones per address, tokens and signed-in users each their own.
+API_RATES = {
+    "anonymous": os.environ.get("API_RATE_ANONYMOUS", "120/min"),
+    "known": os.environ.get("API_RATE_TOKEN", "1200/min"),
+}
+# Proxies in front of the server that add X-Forwarded-For (0: use the connecting address).
+NINJA_NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,6 +58,8 @@ INSTALLED_APPS = [
     "samverkan.plans",
     "samverkan.publishing",
     "samverkan.oparl",
+    "samverkan.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from samverkan.api.endpoints import api
 from samverkan.followup.views import overview
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("", include("samverkan.plans.urls")),
     path("", include("samverkan.publishing.urls")),
     path("oparl/v1/", include("samverkan.oparl.urls")),
+    path("api/", api.urls),
+    path("", include("samverkan.api.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

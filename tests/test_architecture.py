@@ -1,6 +1,6 @@
 """Dependencies point one way: directory ← meetings ← minutes ← followup; extraction is pure.
 
-The public API (oparl) reads the domain apps and publishing; nothing imports it."""
+The public APIs (oparl, api) read the domain apps and publishing; nothing imports them."""
 
 import ast
 from pathlib import Path
@@ -19,6 +19,7 @@ ALLOWED = {
     "importer": {"extraction", "directory", "meetings", "minutes", "followup"},
     "publishing": {"directory", "meetings", "minutes", "followup", "plans", "importer"},
     "oparl": {"directory", "meetings", "minutes", "followup", "plans", "publishing"},
+    "api": {"directory", "meetings", "minutes", "followup", "plans", "publishing"},
     "extraction": set(),
 }
 

@@ -183,3 +183,8 @@ def public_meetings(meetings: QuerySet) -> QuerySet:
     return of_public_bodies(meetings).filter(
         publication__isnull=False, minutes__approved_at__isnull=False
     )
+
+
+def can_view_inventories(user: AnyUser) -> bool:
+    """Inventory rounds and their answers are for signed-in users (as their pages)."""
+    return user.is_authenticated
