@@ -8,7 +8,7 @@ same `visible_to` QuerySets and `permissions.can_*` rules as the pages.
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import NinjaAPI, Query, Router, Schema, Status
 
 from samverkan.api import schemas
 from samverkan.api.auth import CallerThrottle, authenticate
@@ -178,12 +178,12 @@ def assignment_status(request, pk: int, change: schemas.StatusIn):
     """Kräver en API-nyckel vars ägare får uppdatera uppdraget (ansvarig, ordförande, sekreterare)."""
     row = get_object_or_404(_assignments(request), pk=pk)
     if not permissions.can_update_assignment(_user(request), row):
-        return 403, {"detail": "Du får inte uppdatera det här uppdraget."}
+        return Status(403, {"detail": "Du får inte uppdatera det här uppdraget."})
     try:
         followup.change_status(row, status=change.status, by=_user(request), comment=change.comment)
     except ValidationError as error:
-        return 400, {"detail": " ".join(error.messages)}
-    return 200, _detail(row)
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(200, _detail(row))
 
 
 # Action plans
@@ -272,13 +272,13 @@ def add_measurement(request, pk: int, measurement: schemas.MeasurementIn):
     )
     plan = indicator.goal.plan
     if not permissions.can_edit_body(_user(request), plan.body):
-        return 403, {"detail": "Du får inte ändra den här handlingsplanen."}
+        return Status(403, {"detail": "Du får inte ändra den här handlingsplanen."})
     row = values.Row(1, indicator.name, measurement.period, measurement.value)
     try:
         values.save_values(plan, [row])
     except values.ValuesError as error:
-        return 400, {"detail": " ".join(error.problems)}
-    return 201, _indicator(Indicator.objects.prefetch_related("values").get(pk=pk))
+        return Status(400, {"detail": " ".join(error.problems)})
+    return Status(201, _indicator(Indicator.objects.prefetch_related("values").get(pk=pk)))
 
 
 # Inventory rounds
@@ -293,26 +293,22 @@ rounds = Router(tags=["Inventeringar"])
 def round_list(request):
     """Inventeringsomgångar med svaren från organen (för inloggade)."""
     if not permissions.can_view_inventories(_user(request)):
-        return 403, {"detail": "Inventeringar är bara för inloggade."}
+        return Status(403, {"detail": "Inventeringar är bara för inloggade."})
     answers = InventoryAnswer.objects.select_related("body", "goal").order_by("body__name", "pk")
     rows = InventoryRound.objects.prefetch_related(Prefetch("answers", answers))
-    return 200, [
-        {
-            "id": r.pk,
-            "title": r.title,
-            "opened": r.opened,
-            "answers": [
-                {
-                    "body": _body(a.body),
-                    "goal": a.goal.area,
-                    "status": a.status,
-                    "comment": a.comment,
-                }
-                for a in r.answers.all()
-            ],
-        }
-        for r in rows
-    ]
+    return Status(200, [_round(r) for r in rows])
+
+
+def _round(row: InventoryRound) -> dict:
+    return {
+        "id": row.pk,
+        "title": row.title,
+        "opened": row.opened,
+        "answers": [
+            {"body": _body(a.body), "goal": a.goal.area, "status": a.status, "comment": a.comment}
+            for a in row.answers.all()
+        ],
+    }
 
 
 # Search
