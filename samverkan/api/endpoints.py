@@ -5,10 +5,15 @@ inventory rounds and search, with two writes other systems need. Every query goe
 same `visible_to` QuerySets and `permissions.can_*` rules as the pages.
 """
 
+from typing import Annotated
+
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Router, Schema, Status
+from ninja import Field, NinjaAPI, Query, Router, Schema, Status
+from ninja.errors import Throttled
+from ninja.errors import ValidationError as InvalidInput
 
 from samverkan.api import schemas
 from samverkan.api.auth import CallerThrottle, authenticate
@@ -36,15 +41,48 @@ api = NinjaAPI(
 )
 
 
+# every operation may answer these, in Swedish
+COMMON = {
+    401: schemas.Problem,
+    403: schemas.Problem,
+    404: schemas.Problem,
+    422: schemas.Problem,
+    429: schemas.Problem,
+}
+
+
+@api.exception_handler(InvalidInput)
+def invalid_input(request, error):
+    names = sorted(
+        {".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]) for e in error.errors}
+    )
+    detail = "Ogiltigt värde i: " + ", ".join(names) + "."
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, error):
+    return api.create_response(request, {"detail": "Det finns inget sådant objekt."}, status=404)
+
+
+@api.exception_handler(Throttled)
+def throttled(request, error):
+    detail = "För många anrop på kort tid. Vänta en stund och försök igen."
+    return api.create_response(request, {"detail": detail}, status=429)
+
+
+Id = Annotated[int, Field(ge=1, le=2**53)]
+
+
 class Paging(Schema):
-    limit: int = 50
-    offset: int = 0
+    limit: int = Field(50, ge=1, le=100, description="Högst 100.")
+    offset: int = Field(0, ge=0, le=10**9)
 
 
 def _page(rows, paging: Paging, shape) -> dict:
     """`count` rows in all, and `items`: at most 100 from `offset`."""
-    limit, offset = max(1, min(paging.limit, 100)), max(0, paging.offset)
-    return {"count": rows.count(), "items": [shape(r) for r in rows[offset : offset + limit]]}
+    end = paging.offset + paging.limit
+    return {"count": rows.count(), "items": [shape(r) for r in rows[paging.offset : end]]}
 
 
 def _user(request):
@@ -61,13 +99,13 @@ def _body(body: Body) -> dict:
 decisions = Router(tags=["Beslut"])
 
 
-@decisions.get("/", response=schemas.DecisionPage, summary="Beslutsregistret")
+@decisions.get("/", response={200: schemas.DecisionPage, **COMMON}, summary="Beslutsregistret")
 def decision_list(
     request,
     paging: Query[Paging],
-    body: int | None = None,
-    year: int | None = None,
-    q: str = "",
+    body: Id | None = None,
+    year: Annotated[int, Field(ge=1900, le=2200)] | None = None,
+    q: Annotated[str, Field(max_length=200)] = "",
 ):
     """Beslut i justerade minnesanteckningar som du får läsa, nyast först."""
     rows = (
@@ -107,9 +145,9 @@ assignments = Router(tags=["Uppdrag"])
 
 
 class AssignmentFilter(Schema):
-    body: int | None = None
-    status: str | None = None
-    owner: str | None = None
+    body: Id | None = None
+    status: str | None = Field(None, description="open, eller en status.", max_length=30)
+    owner: str | None = Field(None, description="Del av en ansvarigs namn.", max_length=100)
 
 
 def _assignment(row: Assignment) -> dict:
@@ -135,7 +173,7 @@ def _assignments(request):
     )
 
 
-@assignments.get("/", response=schemas.AssignmentPage, summary="Uppdragsregistret")
+@assignments.get("/", response={200: schemas.AssignmentPage, **COMMON}, summary="Uppdragsregistret")
 def assignment_list(request, paging: Query[Paging], filters: Query[AssignmentFilter]):
     """Uppdrag i organ du får läsa; `status=open` ger öppna och pågående."""
     rows = _assignments(request)
@@ -163,18 +201,20 @@ def _detail(row: Assignment) -> dict:
     return {**_assignment(row), "log": log}
 
 
-@assignments.get("/{int:pk}", response=schemas.AssignmentDetailOut, summary="Ett uppdrag")
-def assignment_detail(request, pk: int):
+@assignments.get(
+    "/{pk}", response={200: schemas.AssignmentDetailOut, **COMMON}, summary="Ett uppdrag"
+)
+def assignment_detail(request, pk: Id):
     """Uppdraget med dess logg, senaste först."""
     return _detail(get_object_or_404(_assignments(request), pk=pk))
 
 
 @assignments.post(
-    "/{int:pk}/status",
-    response={200: schemas.AssignmentDetailOut, 400: schemas.Problem, 403: schemas.Problem},
+    "/{pk}/status",
+    response={200: schemas.AssignmentDetailOut, 400: schemas.Problem, **COMMON},
     summary="Ändra status med en kommentar",
 )
-def assignment_status(request, pk: int, change: schemas.StatusIn):
+def assignment_status(request, pk: Id, change: schemas.StatusIn):
     """Kräver en API-nyckel vars ägare får uppdatera uppdraget (ansvarig, ordförande, sekreterare)."""
     row = get_object_or_404(_assignments(request), pk=pk)
     if not permissions.can_update_assignment(_user(request), row):
@@ -208,14 +248,14 @@ def _plan(row: Plan) -> dict:
     }
 
 
-@plans.get("/", response=schemas.PlanPage, summary="Handlingsplaner")
-def plan_list(request, paging: Query[Paging], body: int | None = None):
+@plans.get("/", response={200: schemas.PlanPage, **COMMON}, summary="Handlingsplaner")
+def plan_list(request, paging: Query[Paging], body: Id | None = None):
     rows = _plans(request).order_by("pk")
     return _page(rows.filter(body=body) if body else rows, paging, _plan)
 
 
-@plans.get("/{int:pk}", response=schemas.PlanDetailOut, summary="En handlingsplan")
-def plan_detail(request, pk: int):
+@plans.get("/{pk}", response={200: schemas.PlanDetailOut, **COMMON}, summary="En handlingsplan")
+def plan_detail(request, pk: Id):
     """Planen med mål, indikatorer med mätvärden, och aktiviteter."""
     goals = Goal.objects.prefetch_related("indicators__values", "activities__owners").order_by(
         "position", "pk"
@@ -259,11 +299,11 @@ def _indicator(row: Indicator) -> dict:
 
 
 @plans.post(
-    "/indicators/{int:pk}/measurements",
-    response={201: schemas.IndicatorOut, 400: schemas.Problem, 403: schemas.Problem},
+    "/indicators/{pk}/measurements",
+    response={201: schemas.IndicatorOut, 400: schemas.Problem, **COMMON},
     summary="Lägg till ett mätvärde",
 )
-def add_measurement(request, pk: int, measurement: schemas.MeasurementIn):
+def add_measurement(request, pk: Id, measurement: schemas.MeasurementIn):
     """Kräver en API-nyckel vars ägare redigerar planens organ. Ett värde per period."""
     indicator = get_object_or_404(
         Indicator.objects.select_related("goal__plan__body"),
@@ -287,9 +327,7 @@ def add_measurement(request, pk: int, measurement: schemas.MeasurementIn):
 rounds = Router(tags=["Inventeringar"])
 
 
-@rounds.get(
-    "/", response={200: list[schemas.RoundOut], 403: schemas.Problem}, summary="Inventeringar"
-)
+@rounds.get("/", response={200: list[schemas.RoundOut], **COMMON}, summary="Inventeringar")
 def round_list(request):
     """Inventeringsomgångar med svaren från organen (för inloggade)."""
     if not permissions.can_view_inventories(_user(request)):
@@ -317,13 +355,15 @@ def _round(row: InventoryRound) -> dict:
 finding = Router(tags=["Sök"])
 
 
-@finding.get("/", response=schemas.SearchOut, summary="Sök i minnesanteckningar")
-def search(request, q: str, limit: int = 20, offset: int = 0):
+@finding.get("/", response={200: schemas.SearchOut, **COMMON}, summary="Sök i minnesanteckningar")
+def search(
+    request,
+    q: Annotated[str, Field(max_length=200)],
+    limit: Annotated[int, Field(ge=1, le=100)] = 20,
+    offset: Annotated[int, Field(ge=0, le=10**6)] = 0,
+):
     """Samma sökning som sidan: publicerat för alla, och egna organs justerade för ledamöter."""
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    found = searching.search(
-        searching.searchable_by(_user(request)), q[:200], limit=limit, offset=offset
-    )
+    found = searching.search(searching.searchable_by(_user(request)), q, limit=limit, offset=offset)
     return {
         "total": found.total,
         "hits": [
