@@ -104,6 +104,7 @@ def decision_list(
     request,
     paging: Query[Paging],
     body: Id | None = None,
+    meeting: Id | None = None,
     year: Annotated[int, Field(ge=1900, le=2200)] | None = None,
     q: Annotated[str, Field(max_length=200)] = "",
 ):
@@ -117,6 +118,8 @@ def decision_list(
     )
     if body:
         rows = rows.filter(minutes__meeting__bodies=body)
+    if meeting:
+        rows = rows.filter(minutes__meeting=meeting)
     if year:
         rows = rows.filter(minutes__meeting__date__year=year)
     if q.strip():

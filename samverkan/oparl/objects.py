@@ -23,6 +23,12 @@ def url(name: str, *args) -> str:
     return absolute(reverse(f"oparl:{name}", args=args))
 
 
+def extension(name: str, **params) -> str:
+    """A link to Samverkan's own API for what OParl has no object for (`samverkan:…`)."""
+    query = "&".join(f"{k}={v}" for k, v in sorted(params.items()))
+    return absolute(reverse(f"api:{name}")) + (f"?{query}" if query else "")
+
+
 def moment(value: datetime.datetime | None) -> str | None:
     """yyyy-mm-ddThh:mm:ss±hh:mm, as OParl writes a point in time."""
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
@@ -81,6 +87,9 @@ def body() -> dict:
             "legislativeTerm": [],
             "web": absolute(reverse("publishing:archive")),
             "samverkan:homeOrganizations": url("home_organizations"),
+            "samverkan:api": absolute(reverse("api:openapi-json")),
+            "samverkan:decisions": extension("decision_list"),
+            "samverkan:assignments": extension("assignment_list"),
         },
     )
 
@@ -112,6 +121,9 @@ def organization(row, public_ids: set[int]) -> dict:
             "samverkan:level": row.get_level_display(),
             "samverkan:area": row.area,
             "samverkan:description": row.description,
+            "samverkan:assignments": extension("assignment_list", body=row.pk),
+            "samverkan:decisions": extension("decision_list", body=row.pk),
+            "samverkan:plans": extension("plan_list", body=row.pk),
         },
     )
 
@@ -238,6 +250,7 @@ def meeting(row, omit_internal: bool = False) -> dict:
         "license": settings.OPEN_DATA_LICENSE,
         "web": absolute(reverse("publishing:archive_minutes", args=[row.pk])),
         "samverkan:kind": row.get_kind_display(),
+        "samverkan:decisions": extension("decision_list", meeting=row.pk),
         **_times(row),
     }
     if not omit_internal:

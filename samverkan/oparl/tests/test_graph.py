@@ -96,3 +96,12 @@ def test_the_rule_is_the_archives_rule(world):
     api = set(permissions.public_meetings(Meeting.objects.all()).values_list("pk", flat=True))
     archive = set(Publication.objects.public().values_list("meeting", flat=True))
     assert api == archive == {m.pk for m in world["published"]}
+
+
+def test_oparl_objects_link_to_their_extension_data(world, oparl, client):
+    cast = world["cast"]
+    org = oparl.get(f"{OPARL}organization/{cast.public_body.pk}/")
+    assert org["samverkan:assignments"].endswith(f"/api/assignments/?body={cast.public_body.pk}")
+    meeting = oparl.get(f"{OPARL}meeting/{world['published'][0].pk}/")
+    decisions = client.get(meeting["samverkan:decisions"].removeprefix("http://testserver"))
+    assert [d["text"] for d in decisions.json()["items"]] == ["Rapporten godkänns."]
