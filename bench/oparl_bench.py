@@ -154,7 +154,9 @@ def main() -> None:
     count = build(args.years, args.per_year)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"{count} meetings over {args.years} years, built in {time.perf_counter() - started:.0f} s")
+    print(
+        f"{count} meetings over {args.years} years, built in {time.perf_counter() - started:.0f} s"
+    )
     rng = random.Random(7)
     measure(1, rng)  # warm up
     for name, timings in measure(args.rounds, rng).items():

@@ -192,16 +192,24 @@ def location(meeting) -> dict | None:
     )
 
 
-def file(meeting, kind: str, *, size: int | None = None, checksum: str | None = None) -> dict:
+def file(
+    meeting,
+    kind: str,
+    *,
+    size: int | None = None,
+    checksum: str | None = None,
+    title: str | None = None,
+) -> dict:
     """The kallelse or the minutes of a meeting as a PDF; size and checksum on its own page."""
     texts = getattr(meeting, "public_texts", [])
+    title = title or meeting.title
     minutes = kind == "minutes"
     approved = meeting.minutes.approved_at if minutes else None
     return _object(
         "File",
         url("file", meeting.pk, kind),
         {
-            "name": f"{KINDS[kind]} {meeting.title} {meeting.date:%Y-%m-%d}",
+            "name": f"{KINDS[kind]} {title} {meeting.date:%Y-%m-%d}",
             "fileName": f"{KINDS[kind].lower()}-{meeting.date:%Y-%m-%d}.pdf",
             "mimeType": "application/pdf",
             "date": (timezone.localtime(approved).date() if approved else meeting.date).isoformat(),
@@ -237,16 +245,17 @@ def agenda_item(row) -> dict:
 
 
 def meeting(row, omit_internal: bool = False) -> dict:
+    bodies, title = list(row.bodies.all()), row.title
     fields = {
-        "name": f"{row.title} {row.date:%Y-%m-%d}",
+        "name": f"{title} {row.date:%Y-%m-%d}",
         "meetingState": row.get_state_display(),
         "cancelled": row.is_cancelled,
         "start": _at(row.date, row.start),
         "end": _at(row.date, row.end),
         "location": location(row),
-        "organization": [url("organization", b.pk) for b in row.bodies.all()],
-        "invitation": file(row, "invitation"),
-        "resultsProtocol": file(row, "minutes"),
+        "organization": [url("organization", b.pk) for b in bodies],
+        "invitation": file(row, "invitation", title=title),
+        "resultsProtocol": file(row, "minutes", title=title),
         "license": settings.OPEN_DATA_LICENSE,
         "web": absolute(reverse("publishing:archive_minutes", args=[row.pk])),
         "samverkan:kind": row.get_kind_display(),
