@@ -54,3 +54,21 @@ def test_one_cannot_revoke_someone_elses_token(cast, login):
 def test_the_token_page_needs_sign_in(client):
     response = client.get("/konto/api-nycklar/")
     assert response.status_code == 302 and "/konto/login/" in response["Location"]
+
+
+def test_staff_create_a_token_for_a_service_account_in_the_admin(cast, client, django_user_model):
+    staff = django_user_model.objects.create_user("admin", password="pw-admin", is_staff=True)
+    staff.is_superuser = True
+    staff.save()
+    service = django_user_model.objects.create_user("diariet")
+    client.login(username="admin", password="pw-admin")
+    response = client.post(
+        "/admin/samverkan_api/apitoken/add/",
+        {"user": service.pk, "name": "Diariesystemet"},
+        follow=True,
+    )
+    token = ApiToken.objects.get(user=service)
+    shown = [str(m) for m in response.context["messages"]]
+    plain = shown[0].rsplit(" ", 1)[-1]
+    assert ApiToken.objects.matching(plain) == token
+    assert ApiToken.objects.count() == 1
