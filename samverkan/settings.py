@@ -22,6 +22,20 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The collaboration this installation serves, as the open data (OParl) names it, and its licence.
+COLLABORATION_NAME = os.environ.get("COLLABORATION_NAME", "Vårdsamverkan Skåne")
+COLLABORATION_SHORT_NAME = os.environ.get("COLLABORATION_SHORT_NAME", "Vårdsamverkan")
+OPEN_DATA_LICENSE = os.environ.get(
+    "OPEN_DATA_LICENSE", "https://creativecommons.org/publicdomain/zero/1.0/"
+)
+OPEN_DATA_LICENSE_NAME = os.environ.get("OPEN_DATA_LICENSE_NAME", "CC0 1.0 (fri användning)")
+# API calls per caller: anonymous ones per address, tokens and signed-in users each their own.
+API_RATES = {
+    "anonymous": os.environ.get("API_RATE_ANONYMOUS", "120/min"),
+    "known": os.environ.get("API_RATE_TOKEN", "1200/min"),
+}
+# Proxies in front of the server that add X-Forwarded-For (0: use the connecting address).
+NINJA_NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -45,6 +59,9 @@ INSTALLED_APPS = [
     "samverkan.importer",
     "samverkan.plans",
     "samverkan.publishing",
+    "samverkan.oparl",
+    "samverkan.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [

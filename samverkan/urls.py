@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from samverkan.api.endpoints import api
 from samverkan.directory import accounts, twofactor
 from samverkan.followup.views import overview
 
@@ -18,6 +19,9 @@ urlpatterns = [
     path("konto/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("konto/tvastegsverifiering/", twofactor.setup, name="two_factor"),
     path("konto/tvastegsverifiering/kod/", twofactor.verify, name="two_factor_verify"),
+    path("oparl/v1/", include("samverkan.oparl.urls")),
+    path("api/", api.urls),
+    path("", include("samverkan.api.urls")),
     path("konto/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

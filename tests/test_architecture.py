@@ -1,4 +1,6 @@
-"""Dependencies point one way: directory ← meetings ← minutes ← followup; extraction is pure."""
+"""Dependencies point one way: directory ← meetings ← minutes ← followup; extraction is pure.
+
+The public APIs (oparl, api) read the domain apps and publishing; nothing imports them."""
 
 import ast
 from pathlib import Path
@@ -16,6 +18,8 @@ ALLOWED = {
     "plans": {"directory"},
     "importer": {"extraction", "directory", "meetings", "minutes", "followup"},
     "publishing": {"directory", "meetings", "minutes", "followup", "plans", "importer"},
+    "oparl": {"directory", "meetings", "minutes", "followup", "plans", "publishing"},
+    "api": {"directory", "meetings", "minutes", "followup", "plans", "publishing"},
     "extraction": set(),
 }
 

@@ -189,5 +189,8 @@ def build_world(cast) -> World:
         uid="MQ",
         reset_token="set-password",
         anteckning="anteckning",
+        minutes="minutes",
+        csv="csv",
+        nowhere="finns-inte",
     )
     return world

@@ -11,11 +11,14 @@
 - People's pages are for signed-in users; e-mail and phone only for the person, the editors of
   their bodies and administrators.
 - Import drafts are for their uploader, the editors of the body they are for and administrators.
+- The public API (OParl) shows what an anonymous visitor may read: public bodies, their
+  members' names and organisations, and published approved minutes of meetings whose every
+  body is public; never contact details, attendance answers or drafts.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from samverkan.directory.models import Body, Membership, Person
 
@@ -292,3 +295,43 @@ def import_draft_filter(user: AnyUser) -> Q:
     if not user.is_authenticated:
         return Q(pk__in=[])
     return Q(created_by=user) | Q(body_id__in=edited_body_ids(user))
+
+
+# The public API: what anyone may read, whoever asks (it is the same for signed-in clients).
+
+ANONYMOUS = AnonymousUser()
+
+
+def public_bodies() -> QuerySet:
+    """Bodies an anonymous visitor may read."""
+    return Body.objects.visible_to(ANONYMOUS)
+
+
+def public_memberships() -> QuerySet:
+    """Memberships of public bodies: who sits there for which organisation, and when."""
+    return Membership.objects.filter(body__in=public_bodies())
+
+
+def public_people() -> QuerySet:
+    """People with a membership in a public body (their names only; never contact details)."""
+    return Person.objects.filter(pk__in=public_memberships().values("person"))
+
+
+def of_public_bodies(meetings: QuerySet) -> QuerySet:
+    """Meetings whose every body is public: held together with an internal body is internal."""
+    return meetings.exclude(bodies__in=Body.objects.exclude(pk__in=public_bodies()))
+
+
+def public_meetings(meetings: QuerySet) -> QuerySet:
+    """The meetings whose minutes anyone may read: approved, published, every body public.
+
+    The archive's rule (`Publication.objects.public()`).
+    """
+    return of_public_bodies(meetings).filter(
+        publication__isnull=False, minutes__approved_at__isnull=False
+    )
+
+
+def can_view_inventories(user: AnyUser) -> bool:
+    """Inventory rounds and their answers are for signed-in users (as their pages)."""
+    return user.is_authenticated
