@@ -143,11 +143,14 @@ def test_pages_are_bounded(cast, client):
 
 def test_decisions_follow_the_register(cast, client):
     from samverkan.minutes.services import add_decision, approve, minutes_for
+    from samverkan.publishing.archive import publish
 
     meeting = make_meeting(cast.public_body, date=datetime.date(2025, 2, 3))
     minutes = minutes_for(meeting)
     add_decision(minutes, text="Rutinen antas.", item=meeting.items.first())
     assert client.get("/api/decisions/").json()["count"] == 0  # not approved yet
     approve(minutes, by=None, approvers=[])
+    assert client.get("/api/decisions/").json()["count"] == 0  # approved, not yet published
+    publish(meeting, by=None)
     data = client.get("/api/decisions/", {"q": "rutinen"}).json()
     assert [d["text"] for d in data["items"]] == ["Rutinen antas."]
