@@ -64,20 +64,29 @@ def test_two_justerare_approve_then_a_correction_keeps_the_public_version(
     assert page.get_by_text("Justerat av Dana Dahl").is_visible()
 
     # published, then corrected: the public keeps version 1 until version 2 is published
+    visitor = publish_then_correct(page, browser, live_server, meeting, first)
+    visitor.get_by_role("link", name="Tidigare version 1").click()
+    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").count() == 0
+    assert serious_violations(visitor) == []
+    visitor.context.close()
+
+
+def publish_then_correct(page, browser, live_server, meeting, item):
+    """The secretary publishes, corrects and publishes again; a visitor's page follows only
+    the published version. Returns the visitor's page, on version 2."""
     page.goto(reverse("publishing:publish", args=[meeting.pk]))
     page.get_by_label("Skicka till organets ledamöter och ersättare").uncheck()
     page.get_by_role("button", name="Publicera").click()
-    visitor_context = browser.new_context(base_url=live_server.url, locale="sv-SE")
-    visitor = visitor_context.new_page()
+    visitor = browser.new_context(base_url=live_server.url, locale="sv-SE").new_page()
     public = reverse("publishing:archive_minutes", args=[meeting.pk])
     visitor.goto(public)
     assert visitor.get_by_text("Dagordningen godkänns.").is_visible()
 
     page.goto(reverse("minutes:editor", args=[meeting.pk]))
     page.get_by_role("button", name="Rätta (ny version)").click()
-    page.locator(f"#decision-{first.pk}").fill("Rättelse: mötet hölls digitalt.")
-    page.locator(f"#decision-{first.pk}").press("Enter")
-    page.wait_for_selector(f"#decisions-{first.pk} li:has-text('Rättelse')")
+    page.locator(f"#decision-{item.pk}").fill("Rättelse: mötet hölls digitalt.")
+    page.locator(f"#decision-{item.pk}").press("Enter")
+    page.wait_for_selector(f"#decisions-{item.pk} li:has-text('Rättelse')")
     visitor.goto(public)
     assert visitor.get_by_text("Dagordningen godkänns.").is_visible()
     assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").count() == 0
@@ -91,7 +100,4 @@ def test_two_justerare_approve_then_a_correction_keeps_the_public_version(
     visitor.goto(public)
     assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").is_visible()
     assert visitor.get_by_text("Rättad version 2").is_visible()
-    visitor.get_by_role("link", name="Tidigare version 1").click()
-    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").count() == 0
-    assert serious_violations(visitor) == []
-    visitor_context.close()
+    return visitor

@@ -17,6 +17,7 @@ from django.utils import timezone
 from samverkan.meetings.models import Meeting
 from tests.browser.conftest import sign_in
 from tests.browser.test_journey import plan
+from tests.browser.test_justering import publish_then_correct
 from tests.browser.test_report_back_journey import report_rows
 from tests.factories import make_membership, make_person
 
@@ -107,31 +108,4 @@ def test_the_record_from_planning_to_a_public_correction(cast, page, browser, li
     assert pdf_text(page, first) == approved_pdf
     assert "Ändrad rubrik" not in approved_pdf
 
-    page.goto(reverse("publishing:publish", args=[first.pk]))
-    page.get_by_label("Skicka till organets ledamöter och ersättare").uncheck()
-    page.get_by_role("button", name="Publicera").click()
-    visitor_context = browser.new_context(base_url=live_server.url, locale="sv-SE")
-    visitor = visitor_context.new_page()
-    public = reverse("publishing:archive_minutes", args=[first.pk])
-    visitor.goto(public)
-    assert visitor.get_by_text("Dagordningen godkänns.").is_visible()
-
-    page.goto(reverse("minutes:editor", args=[first.pk]))
-    page.get_by_role("button", name="Rätta (ny version)").click()
-    page.locator(f"#decision-{item.pk}").fill("Rättelse: mötet hölls digitalt.")
-    page.locator(f"#decision-{item.pk}").press("Enter")
-    page.wait_for_selector(f"#decisions-{item.pk} li:has-text('Rättelse')")
-    visitor.goto(public)
-    assert visitor.get_by_text("Dagordningen godkänns.").is_visible()
-    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").count() == 0
-
-    page.get_by_text("Justering vid nästa möte eller på papper").click()
-    page.locator("#manual-approval").get_by_label("Vid nästa möte").check()
-    page.get_by_role("button", name="Lås minnesanteckningarna").click()
-    page.goto(reverse("publishing:publish", args=[first.pk]))
-    page.get_by_label("Skicka till organets ledamöter och ersättare").uncheck()
-    page.get_by_role("button", name="Publicera").click()
-    visitor.goto(public)
-    assert visitor.get_by_text("Rättelse: mötet hölls digitalt.").is_visible()
-    assert visitor.get_by_text("Rättad version 2").is_visible()
-    visitor_context.close()
+    publish_then_correct(page, browser, live_server, first, item).context.close()
