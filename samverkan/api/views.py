@@ -83,18 +83,7 @@ def decisions(request, fmt):
 def assignments(request, body_pk, fmt):
     """A body's assignment register with its page's filters (status, ansvarig, förfaller)."""
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
-    rows = body.assignments.all()
-    form = RegisterFilter(request.GET or None)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["status"] == "open":
-            rows = rows.open()
-        elif data["status"]:
-            rows = rows.filter(status=data["status"])
-        if data["owner"]:
-            rows = rows.filter(owner_people__name__icontains=data["owner"]).distinct()
-        if data["due_before"]:
-            rows = rows.filter(due_date__lte=data["due_before"])
+    rows = RegisterFilter(request.GET or None).apply(body.assignments.all())
     rows = rows.select_related("body", "due_body").prefetch_related("owner_people", "owner_bodies")
     name = f"uppdrag-{body.short_name}".replace(" ", "-")
     return _download(fmt, name, *exports.assignment_rows(rows.overdue_first()))

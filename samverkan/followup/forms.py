@@ -103,3 +103,18 @@ class RegisterFilter(forms.Form):
     )
     owner = forms.CharField(label=_("Ansvarig"), max_length=100, required=False)
     due_before = forms.DateField(label=_("Förfaller senast"), required=False, widget=DATE)
+
+    def apply(self, queryset):
+        """The assignments that pass the chosen filters (all of them when none are valid)."""
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["status"] == "open":
+            queryset = queryset.open()
+        elif data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["owner"]:
+            queryset = queryset.filter(owner_people__name__icontains=data["owner"]).distinct()
+        if data["due_before"]:
+            queryset = queryset.filter(due_date__lte=data["due_before"])
+        return queryset

@@ -200,17 +200,7 @@ def assignment_detail(request, pk):
 
 def _filtered(request, queryset):
     form = RegisterFilter(request.GET or None)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["status"] == "open":
-            queryset = queryset.open()
-        elif data["status"]:
-            queryset = queryset.filter(status=data["status"])
-        if data["owner"]:
-            queryset = queryset.filter(owner_people__name__icontains=data["owner"]).distinct()
-        if data["due_before"]:
-            queryset = queryset.filter(due_date__lte=data["due_before"])
-    return form, queryset
+    return form, form.apply(queryset)
 
 
 def body_register(request, body_pk):
