@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "samverkan.directory.twofactor.two_factor_middleware",
     "samverkan.middleware.private_cache_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samverkan.middleware.SignInFirstMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -98,6 +98,11 @@ class Person(models.Model):
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.strip() else ""
 
+    @property
+    def can_sign_in(self) -> bool:
+        """Has an active account, so can act in Samverkan themselves (e.g. justera)."""
+        return self.user is not None and self.user.is_active
+
 
 class BodyQuerySet(models.QuerySet):
     def visible_to(self, user) -> "BodyQuerySet":

@@ -79,9 +79,7 @@ def assignment_add(request, meeting_pk):
 
 
 def _invited(meeting: Meeting, *also: Person):
-    invited = list(
-        Person.objects.filter(attendance__meeting=meeting).select_related("organisation")
-    )
+    invited = list(meeting.called())
     return invited + [p for p in also if p not in invited]
 
 

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
 from samverkan.directory.validators import WebAddressField
+from samverkan.meetings.attachments import check_attachment
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-MAX_ATTACHMENT = 25 * 1024 * 1024
 
 
 class MeetingForm(forms.ModelForm):
@@ -69,8 +69,8 @@ class AgendaItemForm(forms.ModelForm):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if upload and upload.size > MAX_ATTACHMENT:
-            raise forms.ValidationError(_("Bilagan får vara högst 25 MB."))
+        if upload:
+            check_attachment(upload)
         return upload
 
     def save_attachment(self, item: AgendaItem) -> None:

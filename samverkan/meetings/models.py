@@ -93,6 +93,14 @@ class Meeting(models.Model):
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Mötet måste sluta efter att det börjar.")})
 
+    def called(self):
+        """The people called to the meeting (those with an attendance row), by name."""
+        return (
+            Person.objects.filter(attendance__meeting=self)
+            .select_related("user", "organisation")
+            .order_by("name")
+        )
+
     @property
     def title(self) -> str:
         names = [b.short_name or b.name for b in self.bodies.all()]
@@ -185,8 +193,16 @@ class Meeting(models.Model):
         if self.state in (self.State.PLANNED, self.State.INVITED):
             self._become(self.State.HELD)
 
+    def check_not_ahead(self) -> None:
+        """Minutes are justerade on or after the meeting's day, never before it."""
+        if self.date > timezone.localdate():
+            raise ValidationError(
+                _("Mötet har inte hållits ännu. Justering görs på mötesdagen eller efter den.")
+            )
+
     def mark_awaiting_approval(self) -> None:
         self.check_open_for_edits()
+        self.check_not_ahead()
         self._become(self.State.AWAITING_APPROVAL)
 
     def mark_sent_back(self) -> None:
@@ -199,6 +215,7 @@ class Meeting(models.Model):
             raise ValidationError(_("Ett inställt möte har inga minnesanteckningar."))
         if self.is_locked:
             raise ValidationError(_("Minnesanteckningarna är redan justerade."))
+        self.check_not_ahead()
         self._become(self.State.APPROVED)
 
     def mark_published(self) -> None:

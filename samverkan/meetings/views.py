@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
-from samverkan.directory.models import Person
 from samverkan.meetings import services
 from samverkan.meetings.forms import (
     AgendaItemForm,
@@ -123,7 +122,7 @@ def meeting_move(request, pk):
 def item_add(request, pk):
     meeting = _meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
-    people = Person.objects.filter(attendance__meeting=meeting)
+    people = meeting.called()
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people)
     if form.is_valid():
         data = form.cleaned_data
@@ -155,7 +154,7 @@ def item_edit(request, pk, item_pk):
     meeting = _meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
     item = get_object_or_404(meeting.items, pk=item_pk)
-    people = Person.objects.filter(attendance__meeting=meeting)
+    people = meeting.called()
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people, instance=item)
     if form.is_valid():
         try:

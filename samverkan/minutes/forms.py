@@ -70,10 +70,17 @@ class ApproveForm(forms.Form):
         return cleaned
 
 
+class JusterareField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        if obj.can_sign_in:
+            return obj.name
+        return _("%(name)s (saknar konto – justera på papper)") % {"name": obj.name}
+
+
 class RequestApprovalForm(forms.Form):
     """Whom to ask: each named justerare gets an e-mail and approves in their own account."""
 
-    approvers = forms.ModelMultipleChoiceField(
+    approvers = JusterareField(
         label=_("Justerare"),
         queryset=Person.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -157,6 +157,14 @@ def request_approval(minutes: Minutes, *, people: list[Person], by) -> list[Sign
     invited = set(minutes.meeting.attendance.values_list("person_id", flat=True))
     if any(p.pk not in invited for p in people):
         raise ValidationError(_("Justerare väljs bland mötets kallade och närvarande."))
+    if without := [p.name for p in people if not p.can_sign_in]:
+        raise ValidationError(
+            _(
+                "%(names)s har inget konto i Samverkan och kan inte justera här. "
+                "Be en administratör skapa ett konto, eller registrera en justering på papper."
+            )
+            % {"names": ", ".join(without)}
+        )
     _check_open(minutes)
     minutes.meeting.mark_awaiting_approval()
     minutes.approval = Minutes.Approval.BY_PERSONS

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
 from samverkan.directory import permissions
-from samverkan.directory.models import Person
 from samverkan.meetings.models import Attendance, Meeting
 from samverkan.minutes import history, services
 from samverkan.minutes.forms import (
@@ -55,9 +54,9 @@ def editor_page(request, minutes: Minutes, *, status: int = 200, **extra):
         "can_manage_approval": can_write and meeting.awaits_approval,
         "can_correct": minutes.is_locked and permissions.is_secretary_of(request.user, meeting),
         "request_form": RequestApprovalForm(
-            initial={"approvers": minutes.approvers.all()}, people=_invited(meeting)
+            initial={"approvers": minutes.approvers.all()}, people=meeting.called()
         ),
-        "approve_form": ApproveForm(people=_invited(meeting)),
+        "approve_form": ApproveForm(people=meeting.called()),
         "signoffs": minutes.current_signoffs(),
         "sent_back": minutes.sent_back().select_related("person"),
         "history": history.changes(minutes)
@@ -233,7 +232,7 @@ def confirm_removal(request, *, heading: str, text: str, submit: str, back: str)
 @require_POST
 def approve(request, meeting_pk):
     minutes = _minutes(request, meeting_pk, write=True)
-    form = ApproveForm(request.POST, people=_invited(minutes.meeting))
+    form = ApproveForm(request.POST, people=minutes.meeting.called())
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(f"{minutes.get_absolute_url()}#approve-h")
@@ -243,10 +242,6 @@ def approve(request, meeting_pk):
         done=_("Minnesanteckningarna är justerade och låsta."),
     )
     return redirect(minutes.meeting)
-
-
-def _invited(meeting):
-    return Person.objects.filter(attendance__meeting=meeting).order_by("name")
 
 
 @require_POST

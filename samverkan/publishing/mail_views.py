@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import audit, permissions
-from samverkan.directory.models import Body, Person
+from samverkan.directory.models import Body
 from samverkan.meetings.models import Meeting
 from samverkan.minutes.forms import RequestApprovalForm
 from samverkan.minutes.services import minutes_for
@@ -67,7 +67,7 @@ def request_approval(request, pk):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
     permissions.require(permissions.can_write_minutes(request.user, meeting))
     minutes = minutes_for(meeting)
-    people = Person.objects.filter(attendance__meeting=meeting).order_by("name")
+    people = meeting.called()
     form = RequestApprovalForm(request.POST, people=people)
     back = f"{minutes.get_absolute_url()}#approve-h"
     if not form.is_valid():

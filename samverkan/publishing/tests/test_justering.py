@@ -97,6 +97,21 @@ def test_each_justerare_gets_a_link_and_approves_in_their_own_account(held, cast
         assert line in text and line in paragraphs
 
 
+def test_the_link_in_the_mail_asks_a_signed_out_justerare_to_sign_in_first(held, cast, mailbox):
+    meeting, _dana = held
+    ask(meeting, cast.bob)
+    link = reverse("minutes:sign_off", args=[meeting.pk])
+    response = Client().get(link)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={link}"
+    bob = Client()
+    page = bob.post(
+        response["Location"], {"username": "bob", "password": "pw-bob"}, follow=True
+    ).content.decode()
+    assert "Du är utsedd att justera" in page
+    assert Client().post(link).status_code == 403  # a form sent signed out is refused
+
+
 def test_a_justerare_sends_the_minutes_back_with_a_comment(held, cast, mailbox):
     meeting, dana = held
     ask(meeting, cast.bob, dana)
@@ -141,6 +156,39 @@ def test_justerare_are_chosen_among_the_called(held, cast, mailbox):
     assert not SignOff.objects.exists()
     meeting.refresh_from_db()
     assert meeting.state != Meeting.State.AWAITING_APPROVAL
+
+
+def test_a_justerare_without_an_account_is_refused_by_name(held, cast, mailbox):
+    meeting, _dana = held
+    frida = make_person(name="Frida Falk", email="frida@example.se")  # no account
+    make_membership(frida, cast.public_body)
+    meeting.attendance.create(person=frida)
+    editor = signed_in("alice").get(minutes_for(meeting).get_absolute_url()).content.decode()
+    assert "Frida Falk (saknar konto – justera på papper)" in editor
+    page = ask(meeting, frida).content.decode()
+    assert "Frida Falk har inget konto i Samverkan" in page
+    assert not SignOff.objects.exists()
+    meeting.refresh_from_db()
+    assert meeting.state != Meeting.State.AWAITING_APPROVAL
+    assert not Dispatch.objects.filter(kind=Dispatch.Kind.APPROVAL).exists()
+
+
+def test_justering_is_asked_for_only_after_the_meeting(cast, mailbox):
+    cast.bob.email = "bob@example.se"
+    cast.bob.save()
+    meeting = make_meeting(cast.public_body, days_ahead=3)
+    page = ask(meeting, cast.bob).content.decode()
+    assert "Mötet har inte hållits ännu" in page
+    assert not SignOff.objects.exists()
+    meeting.refresh_from_db()
+    assert meeting.state == Meeting.State.PLANNED
+    paper = signed_in("alice").post(
+        reverse("minutes:approve", args=[meeting.pk]),
+        {"approval": "papper", "approvers": [cast.bob.pk]},
+        follow=True,
+    )
+    assert "Mötet har inte hållits ännu" in paper.content.decode()
+    assert not minutes_for(meeting).is_locked
 
 
 def test_the_secretary_takes_a_request_back(held, cast, mailbox):
