@@ -195,7 +195,7 @@ def item_move(request, pk, item_pk):
     item = get_object_or_404(meeting.items, pk=item_pk)
     up = request.POST.get("up") == "1"
     act(request, lambda: services.move_item(item, up=up), done=_("Punkten är flyttad."))
-    return redirect(meeting)
+    return redirect(f"{meeting.get_absolute_url()}#punkt-{item.pk}")
 
 
 @require_POST

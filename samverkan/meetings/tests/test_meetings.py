@@ -181,3 +181,14 @@ def test_items_of_a_held_meeting_are_kept_and_members_cannot_change_them(cast, l
     assert "Detta fält måste fyllas i." in response.content.decode()
     item.refresh_from_db()
     assert item.title == "Godkännande av dagordning"
+
+
+def test_moving_an_item_returns_the_secretary_to_that_item(cast, login):
+    meeting = make_meeting(cast.public_body)
+    last = meeting.items.order_by("position").last()
+    response = login("alice").post(
+        reverse("meetings:item_move", args=[meeting.pk, last.pk]), {"up": "1"}
+    )
+    assert response["Location"] == f"{meeting.get_absolute_url()}#punkt-{last.pk}"
+    page = login("alice").get(meeting.get_absolute_url()).content.decode()
+    assert f'id="punkt-{last.pk}"' in page
