@@ -22,11 +22,24 @@ TASK_LABEL = re.compile(
 # "[ ] Boka lokal", "[x] Skicka kallelsen", "☐ Beställa fika": a checkbox item
 CHECKBOX = re.compile(r"^\s*(\[ ?\]|☐)\s*\S")  # "[x]", "☑" are done, not to do
 # "uppdrar åt förvaltningen att …", "ger kansliet i uppdrag att …", "Kansliet ges i uppdrag att …"
+# "Ärendet återremitteras till förvaltningen för vidare beredning": sent back, with work to do;
+# "Uppmaning till övriga att lägga in …", "Styrelsen uppmanas att …": urged to do
 COMMISSION = re.compile(
     r"(?i)\buppdrar\s+(?:åt|till)?\s*(.+?)\s+att\b|\bger\s+(.+?)\s+i\s+uppdrag\b|"
-    r"^(.+?)\s+(?:ges|får|fick|gavs)\s+(?:i\s+)?(?:uppdrag|uppgift(?:en)?)\b"
+    r"^(.+?)\s+(?:ges|får|fick|gavs)\s+(?:i\s+)?(?:uppdrag|uppgift(?:en)?)\b|"
+    r"\båterremitter(?:as|ades|ats)\s+till\s+(.+?)(?=\s+(?:för|med|som)\b|(?<!-)\s+och\b|[,.;]|$)|"
+    r"\buppmaning\s+till\s+(.+?)\s+att\b|^((?:\S+\s+){0,3}?\S+)\s+uppmanas\s+att\b"
 )
-COMMISSION_WORDS = frozenset("uppdrar ger ges får fick gavs".split())
+COMMISSION_WORDS = frozenset(
+    "uppdrar ger ges får fick gavs återremitteras återremitterades återremitterats uppmaning "
+    "uppmanas".split()
+)
+# "Martin åtog sig att gå igenom mappen", "Eva åtar sig att ringa", "Per tar på sig att …":
+# someone takes the work on
+UNDERTAKES = re.compile(
+    r"(?i)\b(åtar\s+sig|åtog\s+sig|åtogs|tar\s+på\s+sig|tog\s+på\s+sig)\s+att\b"
+)
+UNDERTAKES_WORDS = frozenset({"åtar", "åtog", "åtogs", "på"})
 # "Sekreteraren skickar ut enkäten", "Ordföranden kallar till nästa möte": a role as the owner
 ROLE_SUBJECT = re.compile(
     r"(?i)^(sekreteraren|ordföranden|ordförande|kassören|samordnaren|projektledaren|kansliet|"
@@ -178,6 +191,10 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
             return "future-passive", LOW
     if "kommer" in words and _future_commitment(sentence, words):
         return "future-commitment", LOW
+    if not MUST_WORDS.isdisjoint(words) and INVERTED_MODAL.match(sentence):
+        return "inverted-modal", MEDIUM
+    if not UNDERTAKES_WORDS.isdisjoint(words) and UNDERTAKES.search(sentence):
+        return "undertakes", HIGH
     trailing = TRAILING_OWNER.search(sentence) if sentence.rstrip(" .").endswith(")") else None
     if trailing and trailing[1][:1].isupper() and _is_person_or_all(trailing[1].strip(), ctx):
         return "owner-in-parentheses", MEDIUM
@@ -205,8 +222,21 @@ PASSIVE_AFTER_MODAL = re.compile(
 )
 # "Digg kommer att kontakta myndigheterna", "Under våren kommer Digg att föra en dialog":
 # what someone will do, as minutes promise work
+# also without "att", as it is often written: "Anna kommer skicka ut kallelsen", "Vi kommer ha
+# ett möte om det" (not "kommer tillbaka", "kommer nästa vecka")
 FUTURE_COMMITMENT = re.compile(
-    r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
+    r"(?i)\bkommer\s+(?!det\b|man\b)(?:(\w+\s+){0,2}att\s+|(?=(?:ha|gå|ta|se|få|ge|göra|\w{3,}a)\s)"
+    r"(?!(?:tillbaka|nästa|alla|andra|flera|sista|inga|också|kanske|extra)\b))"
+    r"(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
+)
+# "Vid nästa möte kommer vi att återrapportera …", "Inför mötet ska Eva skicka …", "Under våren
+# kommer Digg att föra en dialog …": a time or place put first, then the modal, then who does it
+# (Swedish puts the verb second, so the subject follows the modal)
+INVERTED_MODAL = re.compile(
+    r"(?i)^(?:under|vid|inför|till|efter|innan|före|i|på|senast|sedan|därefter|nästa|"
+    r"till\s+nästa)\s[^,;:]{0,80}?\s(?:ska|skall|kommer|behöver|måste)\s+"
+    r"(?-i:vi|jag|ni|[A-ZÅÄÖ][\wåäöé-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäöé-]+)?)\s+"
+    r"(?:(?:också|även|då|sedan|gemensamt|att)\s+)*(?!vara\b|bli\b|finnas\b|kunna\b)\w+"
 )
 FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
 CLAUSE_NAME = re.compile(
@@ -219,10 +249,24 @@ def is_imperative(text: str) -> bool:
     return bool(IMPERATIVE.match(re.sub(r"^[-•*\s]*(\d{1,2}[.)]\s*)?", "", text)))
 
 
+# The past of strong and irregular verbs: "La till metoden …", "Tog bort …", "Skrev klart …"
+STRONG_PAST = frozenset(
+    "la lade tog fick gav gick drog skrev satte gjorde såg kom blev fann hann sa sade bad höll "
+    "stod bröt bar lät vann valde sålde förde band drev grep ljöd ströp strök teg".split()
+)
+# "I klassen finns nu metoderna …", "Vyn har nu en knapp": the state the work has reached
+NOW_DONE = re.compile(r"(?i)\b(?:finns|har|är|fungerar|kan|används|visar|skapar|hämtar)\s+nu\b")
+
+
 def is_past_report(text: str) -> bool:
-    """ "Uppdaterade UML-diagrammet", "Skapat en ny vy": what was done, not what is to be done."""
+    """ "Uppdaterade UML-diagrammet", "Skapat en ny vy", "La till …", "Vyn har nu …": what was done,
+    not what is to be done."""
     first = text.split()[0].casefold().strip(",.:") if text.split() else ""
-    return len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te"))
+    return (
+        (len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te")))
+        or first in STRONG_PAST
+        or bool(NOW_DONE.search(text))
+    )
 
 
 def _future_commitment(sentence: str, words: frozenset[str]) -> bool:
@@ -231,8 +275,12 @@ def _future_commitment(sentence: str, words: frozenset[str]) -> bool:
     if m is None or FUTURE_NOT_TASK.match(sentence) or STATE_AFTER_MODAL.search(sentence):
         return False
     subject = sentence[: m.start()].split()
-    reported = REPORTING - {"kommer"}
-    return 0 < len(subject) <= 3 and reported.isdisjoint(words) and not sentence.endswith(":")
+    said = frozenset(w.casefold().strip(",.:;") for w in subject)
+    return (
+        0 < len(subject) <= 3
+        and (REPORTING - {"kommer"}).isdisjoint(said)
+        and not sentence.endswith(":")
+    )
 
 
 def _is_person_or_all(text: str, ctx: Context) -> bool:

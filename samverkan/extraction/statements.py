@@ -237,6 +237,7 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
     """Decisions sentence by sentence; consecutive action sentences make one action."""
     pending: list[str] = []
     pending_rule: tuple[str, str] = ("", LOW)
+    pending_decided = False  # the pending task is a decision's
     reported = False  # after "… ägde rum i förra veckan." the paragraph tells of others
     for sentence in sentences(text):
         if sentence.endswith(":") and AGREED_LIST.search(sentence):
@@ -263,7 +264,13 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
         acted = action_rule(sentence, walk.ctx)
         if acted is None and decided and main_clause_modal(sentence):
             acted = ("decision-hands-out-work", MEDIUM)
+        if acted and pending and (decided or pending_decided):
+            # "Det beslutades att vi skall föra … Elis ska ta fram denna lapp.": a decision is
+            # one item, the task handed out after it another
+            walk.assign(" ".join(pending), block.line, *pending_rule, walk.context_text)
+            pending = []
         if acted:
+            pending_decided = bool(decided) if not pending else pending_decided
             pending.append(sentence)
             pending_rule = acted if len(pending) == 1 else max(pending_rule, acted, key=_rank)
         elif pending:

@@ -408,6 +408,7 @@ def test_protocol_commissions_are_actions_and_recipients_are_not_owners():
             "förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.",
             ("förvaltningen",),
         ),
+        ("Ärendet återremitteras till förvaltningen.", ("förvaltningen",)),  # sent back: work
         ("Nämnden uppdrar åt kansliet att boka en ny lokal.", ("kansliet",)),
     ]
 
@@ -444,6 +445,22 @@ def test_who_stood_in_for_whom(line, absent):
         ("[ ] Skriva verksamhetsberättelsen", ()),
         ("Nora kollar upp priset på hyrbussen.", ("Nora",)),
         ("Region Skåne kommer att ta fram en vägledning under våren.", ()),
+        # the verb second: a time put first, then the modal, then who does it
+        ("Vid nästa möte ska Nora visa den nya budgeten.", ("Nora",)),
+        ("Under hösten kommer vi att se över stadgarna.", ()),
+        # sent back with work to do, urged to, taken on
+        (
+            "Ärendet återremitteras till kultur- och fritidsförvaltningen för kompletteringar.",
+            ("kultur- och fritidsförvaltningen",),
+        ),
+        ("Frågan återremitterades till styrelsen för ny beredning.", ("styrelsen",)),
+        ("Uppmaning till alla medlemmar att betala årsavgiften före mars.", ("alla medlemmar",)),
+        ("Föreningens kassör uppmanas att kontakta banken.", ("Föreningens kassör",)),
+        ("Per åtog sig att boka bussen till studieresan.", ("Per",)),
+        ("Nora åtar sig att skriva ett svar till kommunen.", ("Nora",)),
+        # "kommer" without "att", as it is often written
+        ("Nora kommer skicka ut kallelsen i maj.", ("Nora",)),
+        ("Per kommer ha ett samtal med hyresvärden.", ("Per",)),
     ],
 )
 def test_task_forms(sentence, owners):
@@ -461,6 +478,9 @@ def test_task_forms(sentence, owners):
         "Hur ska vi organisera arbetet?",
         "Ordföranden måste vara närvarande när beslut tas.",
         "Det kommer att bli en varm sommar.",
+        "Per kommer tillbaka i september.",
+        "Efter sommaren kommer det att ske en omorganisation.",
+        "Alla som har lånat böcker från föreningens bibliotek uppmanas att lämna tillbaka dem.",
     ],
 )
 def test_reporting_and_done_are_not_tasks(sentence):
@@ -538,6 +558,10 @@ def test_a_task_section_takes_only_tasks(bullet, is_task):
         ("Lisa:", "- Skapat ett nytt formulär.", False),
         ("Lisa:", "- Ringer hyresvärden om nycklarna.", True),
         ("Omar:", "- Tar fram ett förslag på schema.", True),
+        ("Lisa:", "- La till en sida för bokningar.", False),
+        ("Omar:", "- Tog bort de gamla kontona.", False),
+        ("Lisa:", "- Formuläret har nu ett fält för telefonnummer.", False),
+        ("Omar:", "- I appen finns nu en knapp för utloggning.", False),
     ],
 )
 def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
@@ -557,6 +581,28 @@ def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
 def test_events_conditions_and_reports_are_not_tasks(sentence):
     m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm\n\n{sentence}\n")
     assert m.actions == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph, tasks",
+    [
+        (
+            "Det beslutades att föreningen ska köpa en projektor. Nora ska beställa den.",
+            ["Det beslutades att föreningen ska köpa en projektor.", "Nora ska beställa den."],
+        ),
+        (
+            "Beslutades att vi ska byta bank. Per tar fram offerter från tre banker.",
+            ["Beslutades att vi ska byta bank.", "Per tar fram offerter från tre banker."],
+        ),
+        (
+            "Vi måste ha fler ledare till lägret. Nora tar med sig frågan.",
+            ["Vi måste ha fler ledare till lägret. Nora tar med sig frågan."],
+        ),
+    ],
+)
+def test_a_decision_and_the_task_after_it_are_two_items(paragraph, tasks):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{paragraph}\n")
+    assert [a.text for a in m.actions] == tasks
 
 
 def test_protocol_list_lines_that_open_with_a_name_go_on():
