@@ -156,7 +156,7 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
     """(rule, confidence) when the sentence hands out work to be done after the meeting."""
     if TASK_LABEL.match(sentence):
         return "task-label", HIGH
-    if CHECKBOX.match(sentence) and STATE_WORDS.isdisjoint(words_of(sentence)):
+    if CHECKBOX.match(sentence) and not _checkbox_condition(sentence):
         return "checkbox", HIGH
     if sentence.rstrip().endswith("?") or is_hedged(sentence) or is_reported(sentence):
         return None
@@ -225,7 +225,8 @@ PASSIVE_AFTER_MODAL = re.compile(
 # also without "att", as it is often written: "Anna kommer skicka ut kallelsen", "Vi kommer ha
 # ett möte om det" (not "kommer tillbaka", "kommer nästa vecka")
 FUTURE_COMMITMENT = re.compile(
-    r"(?i)\bkommer\s+(?!det\b|man\b)(?:(\w+\s+){0,2}att\s+|(?=(?:ha|gå|ta|se|få|ge|göra|\w{3,}a)\s)"
+    r"(?i)\bkommer\s+(?!(?:det|man|till|för|in|ut|fram|upp|med|från|på|i|överens)\b)"
+    r"(?:(\w+\s+){0,2}att\s+|(?=(?:ha|gå|ta|se|få|ge|göra|\w{3,}a)\s)"
     r"(?!(?:tillbaka|nästa|alla|andra|flera|sista|inga|också|kanske|extra)\b))"
     r"(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
 )
@@ -242,6 +243,24 @@ FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|va
 CLAUSE_NAME = re.compile(
     r"(?:^|[,;:]\s*|\s[–-]\s)([A-ZÅÄÖ][\wåäöé-]+)(?:\s+([A-ZÅÄÖ][\wåäöé-]+))?\s+(\w+)"
 )
+
+
+# "uppdaterad", "granskat", "testade", "pushad": a past participle, the state to be reached
+PARTICIPLE = re.compile(r"(?i)\b\w{3,}(?:ad|at|ade|erad|erat)\b")
+
+
+def _checkbox_condition(sentence: str) -> bool:
+    """ "[ ] Koden är testad", "[ ] Dokumentationen uppdaterad", "[ ] [Ska vi lägga till mer?]":
+    a condition to tick or a question, not a task ("[ ] Boka lokal" is one)."""
+    item = CHECKBOX_MARK.sub("", sentence)
+    return (
+        not STATE_WORDS.isdisjoint(words_of(sentence))
+        or "?" in item
+        or (not is_imperative(item) and bool(PARTICIPLE.search(item)))
+    )
+
+
+CHECKBOX_MARK = re.compile(r"^\s*(\[ ?\]|☐)\s*")
 
 
 def is_imperative(text: str) -> bool:

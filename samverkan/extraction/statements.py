@@ -105,8 +105,8 @@ def decisions_and_actions(
             if find_names(names, whole_segment=True):
                 said = text if adjusters[2] else f"{text.rstrip(': ')} {names.strip()}"
                 walk.decide(said, block.line, "adjusters", HIGH)
-        if index in skip:
-            continue
+        if index in skip or (block.kind == "heading" and not text):
+            continue  # an empty "## " left by a converter ends no section
         walk.item = headings.get(index, walk.item)
         if _section_heading(block):
             _enter_section(walk, text)

@@ -461,6 +461,9 @@ def test_who_stood_in_for_whom(line, absent):
         # "kommer" without "att", as it is often written
         ("Nora kommer skicka ut kallelsen i maj.", ("Nora",)),
         ("Per kommer ha ett samtal med hyresvärden.", ("Per",)),
+        # "skall/bör" names a kind of requirement, it does not hedge
+        ("Nora går igenom skall/bör-kraven i upphandlingen.", ("Nora",)),
+        ("[ ] Uppdatera listan med kontaktpersoner", ()),
     ],
 )
 def test_task_forms(sentence, owners):
@@ -481,6 +484,9 @@ def test_task_forms(sentence, owners):
         "Per kommer tillbaka i september.",
         "Efter sommaren kommer det att ske en omorganisation.",
         "Alla som har lånat böcker från föreningens bibliotek uppmanas att lämna tillbaka dem.",
+        "En ny rutin kommer till för att underlätta bokningen.",
+        "[ ] Manualen uppdaterad efter ändringen",
+        "[ ] Stämmer budgeten med utfallet?",
     ],
 )
 def test_reporting_and_done_are_not_tasks(sentence):
@@ -651,8 +657,25 @@ def test_contents_table_skips_signatures_and_names():
         ),
         ("Utses att justera\n\n## § 4 Budget\n\nBudgeten fastställs.\n", ["Budgeten fastställs."]),
         ("## § 2 Beslut om närvarorätt\n\nNärvarorätt ges till Per Ek.\n", []),
+        (
+            "## Förvaltningens förslag\n\nKulturförvaltningens förslag till beslut:\n\n"
+            "- Nämnden ger biblioteket i uppdrag att utreda öppettiderna.\n\n"
+            "## Nämndens beslut\n\n##\n\nNämnden antar riktlinjerna för lånecyklar.\n",
+            ["Nämnden antar riktlinjerna för lånecyklar."],
+        ),
     ],
 )
 def test_protocol_furniture_is_no_decision(document, decisions):
     m = extract_text("PROTOKOLL\n\n" + document)
     assert [d.text for d in m.decisions] == decisions
+
+
+@pytest.mark.parametrize(
+    "label", ["Kulturförvaltningens förslag till beslut:", "Arbetsutskottets förslag till beslut"]
+)
+def test_a_proposed_commission_is_no_task_until_decided(label):
+    m = extract_text(
+        f"PROTOKOLL\n\n## § 4 Öppettider\n\n{label}\n\n"
+        "- Nämnden ger biblioteket i uppdrag att utreda öppettiderna.\n"
+    )
+    assert m.actions == ()
