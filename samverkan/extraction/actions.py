@@ -118,6 +118,12 @@ GROUP_SUBJECT = re.compile(
     r"(?i)^(vi|gruppen|grupperna|fokusgrupperna|kommunerna|regionen|styrelsen|"
     r"arbetsgruppen|varje\s+\w+(\s+\w+)?|alla|samtliga\s+\w+|kommunrepresentanter(na)?)\b"
 )
+# "Arbete med ärendena inför nästa möte", "Genomgång av stadgarna till nästa träff": work named
+# by a noun, with the next meeting as its deadline
+WORK_NOUN = re.compile(
+    r"(?i)^(arbete|arbetet|genomgång|förberedelse|förberedelser|inläsning|uppföljning|"
+    r"sammanställning|läsning|översyn|\w+ning)\s+(med|av|på|om|kring|inför)\b"
+)
 # "Beslutas att X ska …": the work starts after the decision words
 DECISION_OPENING = re.compile(
     r"(?i)^(beslutas|gruppen beslutar|\w+ beslutar|nytt uppdrag blir)\s+att\s+"
@@ -195,6 +201,10 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
         return "inverted-modal", MEDIUM
     if not UNDERTAKES_WORDS.isdisjoint(words) and UNDERTAKES.search(sentence):
         return "undertakes", HIGH
+    if len(words) <= 16 and _particle_verb_clause(sentence):
+        return "particle-verb-clause", LOW
+    if deadline and WORK_NOUN.match(sentence):
+        return "work-before-next-meeting", LOW
     trailing = TRAILING_OWNER.search(sentence) if sentence.rstrip(" .").endswith(")") else None
     if trailing and trailing[1][:1].isupper() and _is_person_or_all(trailing[1].strip(), ctx):
         return "owner-in-parentheses", MEDIUM
@@ -261,6 +271,23 @@ def _checkbox_condition(sentence: str) -> bool:
 
 
 CHECKBOX_MARK = re.compile(r"^\s*(\[ ?\]|☐)\s*")
+
+
+# "lägga till i dokumentationen", "gå igenom förslagen", "lär dig grunderna": a verb with its
+# particle (or "dig"/"er") opening the clause after a topic is the note's instruction — "Filter
+# för serier, lägga till i Docs.", "Förslagen – gå igenom dem till nästa möte!" (at the start of
+# a line it is as often a heading or a plan's step, so only after the topic)
+PARTICLE_VERB = re.compile(
+    r"(?i)(?:,\s+|\s[–-]\s+)(?!(?:bra|nya|alla|andra|flera|vissa|enda|samma|sista|första|"
+    r"många|olika|hela|egna|stora|nästa|båda|övriga|gamla|extra|data|agenda|media|idea|"
+    r"kanske|sedan|också|detta|denna|dessa)\b)"
+    r"(?:[a-zåäö]{2,}a|lägg|gå|ta|gör|sätt|kör|läs|skriv|lär|ge|hör|dra|för|se|kolla)\s+"
+    r"(?:till|in|upp|ut|igenom|bort|fram|ihop|klart|dig|er)\b(?!\s+(?:att|som)\b)"
+)
+
+
+def _particle_verb_clause(sentence: str) -> bool:
+    return not is_past_report(sentence) and bool(PARTICLE_VERB.search(sentence))
 
 
 def is_imperative(text: str) -> bool:

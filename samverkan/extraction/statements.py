@@ -39,6 +39,12 @@ ACTION_HEADING = re.compile(
     r"(?i)(action\s*points?|åtgärder|åtgärdslista|att göra|uppdrag|uppgifter|to ?do|actions?|"
     r"assignments?|sprintplanering|sprint backlog)\b"
 )
+# "Uppgifter:", "Att göra till nästa möte", "## Åtgärder": a heading that is only the name of a
+# task list — every item below is a task, however it is worded ("Sara sitter med hint")
+TASK_LIST_HEADING = re.compile(
+    r"(?i)^(action\s*points?|åtgärder|åtgärdslista|att göra|uppgifter|to ?do|actions?|"
+    r"nästa steg)(\s+(till|inför|före)\s+(nästa|kommande)\s+(möte|gång|träff))?\s*:?$"
+)
 # "Emilie:", "Anna Berg:", "Alla:" alone on a line: the items below are that person's tasks
 OWNER_LABEL = re.compile(r"^(alla|samtliga|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){0,2})\s*:$")
 # "Utses att justera", "Justerare:": the meeting's formal appointment of who checks the minutes
@@ -130,6 +136,7 @@ def _section_heading(block: Block) -> bool:
             or PROPOSAL_HEADING.match(text)
             or BACKGROUND_HEADING.match(text)
             or DISPATCH.match(text)
+            or TASK_LIST_HEADING.match(text)
         )
     )
 
@@ -170,6 +177,8 @@ def _enter_section(walk: Walk, text: str) -> None:
         walk.mode = "decision"
     elif BACKGROUND_HEADING.match(text) or DISPATCH.match(text):
         walk.mode = "background"
+    elif TASK_LIST_HEADING.match(text):
+        walk.mode = "tasks"
     else:
         walk.mode = "action" if ACTION_HEADING.search(text) else ""
         walk.proposal = ""
@@ -203,6 +212,9 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
             with_proposal(text, walk.proposal), block.line, *(rule or ("decision-section", MEDIUM))
         )
         _commission(walk, text, block.line)
+    elif walk.mode == "tasks" and block.kind == "bullet":
+        if not (is_past_report(text) or text.rstrip().endswith("?") or is_reported(text)):
+            walk.assign(text, block.line, *(action_rule(text, walk.ctx) or ("task-list", MEDIUM)))
     elif walk.mode == "action" and block.kind == "bullet":
         decided = decision_rule(text)
         if decided:

@@ -464,6 +464,12 @@ def test_who_stood_in_for_whom(line, absent):
         # "skall/bör" names a kind of requirement, it does not hedge
         ("Nora går igenom skall/bör-kraven i upphandlingen.", ("Nora",)),
         ("[ ] Uppdatera listan med kontaktpersoner", ()),
+        # work named by a noun, due at the next meeting
+        ("Genomgång av stadgarna inför nästa möte.", ()),
+        ("Arbete med verksamhetsplanen till nästa träff.", ()),
+        # a topic, then the instruction: a verb with its particle
+        ("Medlemsregistret, lägga in de nya adresserna.", ()),
+        ("Hemsidan – gå igenom texterna och rätta länkarna!", ()),
     ],
 )
 def test_task_forms(sentence, owners):
@@ -487,6 +493,8 @@ def test_task_forms(sentence, owners):
         "En ny rutin kommer till för att underlätta bokningen.",
         "[ ] Manualen uppdaterad efter ändringen",
         "[ ] Stämmer budgeten med utfallet?",
+        "Lägga till fler bilder i presentationen",
+        "Regionen, som tog fram planen, redovisade resultatet.",
     ],
 )
 def test_reporting_and_done_are_not_tasks(sentence):
@@ -541,6 +549,17 @@ def test_every_item_names_its_rule_and_confidence():
     assert items
     assert all(x["rule"] and x["rule"] != "unnamed" for x in items)
     assert {x["confidence"] for x in items} <= {"high", "medium", "low"}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Uppgifter:", "Att göra till nästa möte:", "## Åtgärder", "Åtgärdslista"]
+)
+def test_a_task_list_takes_every_item_however_worded(heading):
+    m = extract_text(
+        f"Anteckningar\n\nNärvarande: Nora Lind\n\n{heading}\n\n"
+        "● Nora och fikat till lördag\n● Affischerna (kanske)\n● Fixade nycklarna.\n"
+    )
+    assert [a.text for a in m.actions] == ["Nora och fikat till lördag", "Affischerna (kanske)"]
 
 
 @pytest.mark.parametrize(
