@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from samverkan.extraction.action_tables import table_actions
 from samverkan.extraction.actions import (
     STATE_AFTER_MODAL,
     Context,
@@ -103,7 +104,11 @@ def decisions_and_actions(
         >= 2
     )
     walk = Walk(ctx, formal=formal)
+    tabled = table_actions(blocks, ctx)
     for index, block in enumerate(blocks):
+        if index in tabled:
+            walk.actions.append(tabled[index])
+            continue
         text = block.text.strip()
         adjusters = ADJUSTERS.match(text)
         if adjusters and text.casefold().startswith("utses"):

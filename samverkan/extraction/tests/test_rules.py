@@ -698,3 +698,23 @@ def test_a_proposed_commission_is_no_task_until_decided(label):
         "- Nämnden ger biblioteket i uppdrag att utreda öppettiderna.\n"
     )
     assert m.actions == ()
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Åtgärd | Ansvarig | Klart till |\n|---|---|---|\n"
+        "| Boka lokal till årsmötet | Nora | 2025-03-01 |\n| [Åtgärd] | [Namn] | [Datum] |\n"
+        "| Beställa affischer | Per Holm | 2025-02-15 |\n",
+        "| Nr | Vad ska göras? | Vem ansvarar? | Deadline | Status |\n|---|---|---|---|---|\n"
+        "| 1 | Boka lokal till årsmötet | [Nora] | [2025-03-01] | Pågår |\n"
+        "| 2 | Städa förrådet | Per Holm | 2025-01-10 | Klar |\n"
+        "| 3 | Beställa affischer | Per Holm | 2025-02-15 | Todo |\n",
+    ],
+)
+def test_a_table_of_tasks_gives_each_row_its_owner_and_date(table):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{table}")
+    assert [(a.text, a.owners, a.due) for a in m.actions] == [
+        ("Boka lokal till årsmötet", ("Nora Lind",), "2025-03-01"),
+        ("Beställa affischer", ("Per Holm",), "2025-02-15"),
+    ]
