@@ -287,6 +287,8 @@ PARTICLE_VERB = re.compile(
 
 
 def _particle_verb_clause(sentence: str) -> bool:
+    if "," not in sentence and "- " not in sentence and "– " not in sentence:
+        return False  # no topic before a clause
     return not is_past_report(sentence) and bool(PARTICLE_VERB.search(sentence))
 
 
@@ -311,7 +313,7 @@ def is_past_report(text: str) -> bool:
     return (
         (len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te")))
         or first in STRONG_PAST
-        or bool(NOW_DONE.search(text))
+        or (" nu" in text and bool(NOW_DONE.search(text)))
     )
 
 
@@ -406,8 +408,13 @@ def subject_owners(sentence: str, attendees: list[str]) -> list[str]:
 
 
 def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
-    owners = [resolve_owner(m, ctx.attendees) for m in MENTION.findall(sentence)]
-    commission = COMMISSION.search(sentence)
+    words = words_of(sentence)
+    owners = (
+        [resolve_owner(m, ctx.attendees) for m in MENTION.findall(sentence)]
+        if "@" in sentence
+        else []
+    )
+    commission = None if COMMISSION_WORDS.isdisjoint(words) else COMMISSION.search(sentence)
     if commission and not owners:
         who = next(g for g in commission.groups() if g)
         who = re.sub(r"(?i)^.*\b(beslutar|beslutade|beslöt)\s+att\s+", "", who).strip(" ,")
@@ -416,10 +423,10 @@ def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
     responsible = RESPONSIBLE_LABEL.match(sentence)
     if responsible and not owners:
         return tuple(re.split(r"\s*(?:,|\boch\b|&)\s*", responsible[1].strip(" ."))[:6])
-    listed = OWNER_LIST_AT_END.search(sentence)
+    listed = OWNER_LIST_AT_END.search(sentence) if " och " in sentence else None
     if listed and not owners and _owner_list_at_end(sentence):
         return tuple(resolve_owner(n, ctx.attendees) for n in CAPITALISED.findall(listed[1]))
-    trailing = TRAILING_OWNER.search(sentence)
+    trailing = TRAILING_OWNER.search(sentence) if ")" in sentence else None
     if trailing and not owners:
         owners.append(resolve_owner(trailing[1].strip(), ctx.attendees))
     if not owners:
@@ -432,8 +439,12 @@ def due_of(sentence: str, context_text: str, ctx: Context) -> str | None:
     dates = find_dates(sentence)
     if dates:
         return resolve(dates[0], ctx.meeting)
-    if DEADLINE.search(sentence) or NEXT_MEETING.search(sentence):
-        return ctx.next_dates[0] if ctx.next_dates else None
+    if not ctx.next_dates:
+        return None  # the rules below point at a planned meeting
+    if not NEXT_WORDS.isdisjoint(words_of(sentence)) and (
+        DEADLINE.search(sentence) or NEXT_MEETING.search(sentence)
+    ):
+        return ctx.next_dates[0]
     for month in MONTH_WORD.findall(context_text):
         same = [d for d in ctx.next_dates if int(d[-5:-3]) == MONTHS[month.casefold()]]
         if same:

@@ -93,13 +93,12 @@ def decisions_and_actions(
     blocks: list[Block], skip: set[int], ctx: Context, headings: dict[int, str]
 ) -> tuple[list[Decision], list[Action]]:
     """Every block but the attendance lists, sentence by sentence, with its agenda item."""
+    section = [_section_heading(b) for b in blocks]  # once per block: each is read twice
     formal = (
         sum(
             1
-            for b in blocks
-            if _section_heading(b)
-            and DECISION_HEADING.match(b.text)
-            and not PROPOSAL_HEADING.match(b.text)
+            for b, heading in zip(blocks, section, strict=True)
+            if heading and DECISION_HEADING.match(b.text) and not PROPOSAL_HEADING.match(b.text)
         )
         >= 2
     )
@@ -119,7 +118,7 @@ def decisions_and_actions(
         if index in skip or (block.kind == "heading" and not text):
             continue  # an empty "## " left by a converter ends no section
         walk.item = headings.get(index, walk.item)
-        if _section_heading(block):
+        if section[index]:
             _enter_section(walk, text)
         elif _owner_label(text, ctx):
             walk.mode, walk.owner = "owner", text.rstrip(":").strip()
@@ -132,10 +131,15 @@ def decisions_and_actions(
     return walk.decisions, walk.actions
 
 
+# A paragraph longer than this is no section heading ("Förslag till beslut", "Nämndens beslut:")
+HEADING_LENGTH = 160
+
+
 def _section_heading(block: Block) -> bool:
     text = block.text.strip()
     return is_heading(block) or (
         block.kind == "para"
+        and len(text) <= HEADING_LENGTH
         and bool(
             DECISION_HEADING.match(text)
             or PROPOSAL_HEADING.match(text)
