@@ -213,3 +213,6 @@ def test_low_confidence_fields_are_marked_in_words(secretary):
     assert "Kontrollera" not in label and "Osäkert" not in help_text
     summary = page.find(class_="review-summary").get_text(" ", strip=True)
     assert "1 fält" in summary and "Kontrollera" in summary
+    marks = {li.get_text(" ", strip=True) for li in page.select(".source-text li[data-kind]")}
+    assert "uppdrag – kontrollera Inbjudan kommer att skickas ut i januari." in marks
+    assert "uppdrag Anna tar fram ett förslag på nya lokaler." in marks
