@@ -22,11 +22,24 @@ TASK_LABEL = re.compile(
 # "[ ] Boka lokal", "[x] Skicka kallelsen", "☐ Beställa fika": a checkbox item
 CHECKBOX = re.compile(r"^\s*(\[ ?\]|☐)\s*\S")  # "[x]", "☑" are done, not to do
 # "uppdrar åt förvaltningen att …", "ger kansliet i uppdrag att …", "Kansliet ges i uppdrag att …"
+# "Ärendet återremitteras till förvaltningen för vidare beredning": sent back, with work to do;
+# "Uppmaning till övriga att lägga in …", "Styrelsen uppmanas att …": urged to do
 COMMISSION = re.compile(
     r"(?i)\buppdrar\s+(?:åt|till)?\s*(.+?)\s+att\b|\bger\s+(.+?)\s+i\s+uppdrag\b|"
-    r"^(.+?)\s+(?:ges|får|fick|gavs)\s+(?:i\s+)?(?:uppdrag|uppgift(?:en)?)\b"
+    r"^(.+?)\s+(?:ges|får|fick|gavs)\s+(?:i\s+)?(?:uppdrag|uppgift(?:en)?)\b|"
+    r"\båterremitter(?:as|ades|ats)\s+till\s+(.+?)(?=\s+(?:för|med|som)\b|(?<!-)\s+och\b|[,.;]|$)|"
+    r"\buppmaning\s+till\s+(.+?)\s+att\b|^((?:\S+\s+){0,3}?\S+)\s+uppmanas\s+att\b"
 )
-COMMISSION_WORDS = frozenset("uppdrar ger ges får fick gavs".split())
+COMMISSION_WORDS = frozenset(
+    "uppdrar ger ges får fick gavs återremitteras återremitterades återremitterats uppmaning "
+    "uppmanas".split()
+)
+# "Martin åtog sig att gå igenom mappen", "Eva åtar sig att ringa", "Per tar på sig att …":
+# someone takes the work on
+UNDERTAKES = re.compile(
+    r"(?i)\b(åtar\s+sig|åtog\s+sig|åtogs|tar\s+på\s+sig|tog\s+på\s+sig)\s+att\b"
+)
+UNDERTAKES_WORDS = frozenset({"åtar", "åtog", "åtogs", "på"})
 # "Sekreteraren skickar ut enkäten", "Ordföranden kallar till nästa möte": a role as the owner
 ROLE_SUBJECT = re.compile(
     r"(?i)^(sekreteraren|ordföranden|ordförande|kassören|samordnaren|projektledaren|kansliet|"
@@ -105,6 +118,12 @@ GROUP_SUBJECT = re.compile(
     r"(?i)^(vi|gruppen|grupperna|fokusgrupperna|kommunerna|regionen|styrelsen|"
     r"arbetsgruppen|varje\s+\w+(\s+\w+)?|alla|samtliga\s+\w+|kommunrepresentanter(na)?)\b"
 )
+# "Arbete med ärendena inför nästa möte", "Genomgång av stadgarna till nästa träff": work named
+# by a noun, with the next meeting as its deadline
+WORK_NOUN = re.compile(
+    r"(?i)^(arbete|arbetet|genomgång|förberedelse|förberedelser|inläsning|uppföljning|"
+    r"sammanställning|läsning|översyn|\w+ning)\s+(med|av|på|om|kring|inför)\b"
+)
 # "Beslutas att X ska …": the work starts after the decision words
 DECISION_OPENING = re.compile(
     r"(?i)^(beslutas|gruppen beslutar|\w+ beslutar|nytt uppdrag blir)\s+att\s+"
@@ -143,7 +162,7 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
     """(rule, confidence) when the sentence hands out work to be done after the meeting."""
     if TASK_LABEL.match(sentence):
         return "task-label", HIGH
-    if CHECKBOX.match(sentence) and STATE_WORDS.isdisjoint(words_of(sentence)):
+    if CHECKBOX.match(sentence) and not _checkbox_condition(sentence):
         return "checkbox", HIGH
     if sentence.rstrip().endswith("?") or is_hedged(sentence) or is_reported(sentence):
         return None
@@ -178,6 +197,14 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
             return "future-passive", LOW
     if "kommer" in words and _future_commitment(sentence, words):
         return "future-commitment", LOW
+    if not MUST_WORDS.isdisjoint(words) and INVERTED_MODAL.match(sentence):
+        return "inverted-modal", MEDIUM
+    if not UNDERTAKES_WORDS.isdisjoint(words) and UNDERTAKES.search(sentence):
+        return "undertakes", HIGH
+    if len(words) <= 16 and _particle_verb_clause(sentence):
+        return "particle-verb-clause", LOW
+    if deadline and WORK_NOUN.match(sentence):
+        return "work-before-next-meeting", LOW
     trailing = TRAILING_OWNER.search(sentence) if sentence.rstrip(" .").endswith(")") else None
     if trailing and trailing[1][:1].isupper() and _is_person_or_all(trailing[1].strip(), ctx):
         return "owner-in-parentheses", MEDIUM
@@ -205,8 +232,22 @@ PASSIVE_AFTER_MODAL = re.compile(
 )
 # "Digg kommer att kontakta myndigheterna", "Under våren kommer Digg att föra en dialog":
 # what someone will do, as minutes promise work
+# also without "att", as it is often written: "Anna kommer skicka ut kallelsen", "Vi kommer ha
+# ett möte om det" (not "kommer tillbaka", "kommer nästa vecka")
 FUTURE_COMMITMENT = re.compile(
-    r"(?i)\bkommer\s+(\w+\s+){0,2}att\s+(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
+    r"(?i)\bkommer\s+(?!(?:det|man|till|för|in|ut|fram|upp|med|från|på|i|överens)\b)"
+    r"(?:(\w+\s+){0,2}att\s+|(?=(?:ha|gå|ta|se|få|ge|göra|\w{3,}a)\s)"
+    r"(?!(?:tillbaka|nästa|alla|andra|flera|sista|inga|också|kanske|extra)\b))"
+    r"(?!vara\b|bli\b|finnas\b|behöva\b|kunna\b)\w+"
+)
+# "Vid nästa möte kommer vi att återrapportera …", "Inför mötet ska Eva skicka …", "Under våren
+# kommer Digg att föra en dialog …": a time or place put first, then the modal, then who does it
+# (Swedish puts the verb second, so the subject follows the modal)
+INVERTED_MODAL = re.compile(
+    r"(?i)^(?:under|vid|inför|till|efter|innan|före|i|på|senast|sedan|därefter|nästa|"
+    r"till\s+nästa)\s[^,;:]{0,80}?\s(?:ska|skall|kommer|behöver|måste)\s+"
+    r"(?-i:vi|jag|ni|[A-ZÅÄÖ][\wåäöé-]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäöé-]+)?)\s+"
+    r"(?:(?:också|även|då|sedan|gemensamt|att)\s+)*(?!vara\b|bli\b|finnas\b|kunna\b)\w+"
 )
 FUTURE_NOT_TASK = re.compile(r"(?i)^(det|detta|den|man|som|vilket|när|om|hur|vad|alla\s+är)\b")
 CLAUSE_NAME = re.compile(
@@ -214,15 +255,66 @@ CLAUSE_NAME = re.compile(
 )
 
 
+# "uppdaterad", "granskat", "testade", "pushad": a past participle, the state to be reached
+PARTICIPLE = re.compile(r"(?i)\b\w{3,}(?:ad|at|ade|erad|erat)\b")
+
+
+def _checkbox_condition(sentence: str) -> bool:
+    """ "[ ] Koden är testad", "[ ] Dokumentationen uppdaterad", "[ ] [Ska vi lägga till mer?]":
+    a condition to tick or a question, not a task ("[ ] Boka lokal" is one)."""
+    item = CHECKBOX_MARK.sub("", sentence)
+    return (
+        not STATE_WORDS.isdisjoint(words_of(sentence))
+        or "?" in item
+        or (not is_imperative(item) and bool(PARTICIPLE.search(item)))
+    )
+
+
+CHECKBOX_MARK = re.compile(r"^\s*(\[ ?\]|☐)\s*")
+
+
+# "lägga till i dokumentationen", "gå igenom förslagen", "lär dig grunderna": a verb with its
+# particle (or "dig"/"er") opening the clause after a topic is the note's instruction — "Filter
+# för serier, lägga till i Docs.", "Förslagen – gå igenom dem till nästa möte!" (at the start of
+# a line it is as often a heading or a plan's step, so only after the topic)
+PARTICLE_VERB = re.compile(
+    r"(?i)(?:,\s+|\s[–-]\s+)(?!(?:bra|nya|alla|andra|flera|vissa|enda|samma|sista|första|"
+    r"många|olika|hela|egna|stora|nästa|båda|övriga|gamla|extra|data|agenda|media|idea|"
+    r"kanske|sedan|också|detta|denna|dessa)\b)"
+    r"(?:[a-zåäö]{2,}a|lägg|gå|ta|gör|sätt|kör|läs|skriv|lär|ge|hör|dra|för|se|kolla)\s+"
+    r"(?:till|in|upp|ut|igenom|bort|fram|ihop|klart|dig|er)\b(?!\s+(?:att|som)\b)"
+)
+
+
+def _particle_verb_clause(sentence: str) -> bool:
+    if "," not in sentence and "- " not in sentence and "– " not in sentence:
+        return False  # no topic before a clause
+    return not is_past_report(sentence) and bool(PARTICLE_VERB.search(sentence))
+
+
 def is_imperative(text: str) -> bool:
     """ "Boka lokal", "Skriva klart rapporten", "Gör en lista" (not "Bra idé", "Tekniskt")."""
     return bool(IMPERATIVE.match(re.sub(r"^[-•*\s]*(\d{1,2}[.)]\s*)?", "", text)))
 
 
+# The past of strong and irregular verbs: "La till metoden …", "Tog bort …", "Skrev klart …"
+STRONG_PAST = frozenset(
+    "la lade tog fick gav gick drog skrev satte gjorde såg kom blev fann hann sa sade bad höll "
+    "stod bröt bar lät vann valde sålde förde band drev grep ljöd ströp strök teg".split()
+)
+# "I klassen finns nu metoderna …", "Vyn har nu en knapp": the state the work has reached
+NOW_DONE = re.compile(r"(?i)\b(?:finns|har|är|fungerar|kan|används|visar|skapar|hämtar)\s+nu\b")
+
+
 def is_past_report(text: str) -> bool:
-    """ "Uppdaterade UML-diagrammet", "Skapat en ny vy": what was done, not what is to be done."""
+    """ "Uppdaterade UML-diagrammet", "Skapat en ny vy", "La till …", "Vyn har nu …": what was done,
+    not what is to be done."""
     first = text.split()[0].casefold().strip(",.:") if text.split() else ""
-    return len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te"))
+    return (
+        (len(first) > 4 and first.endswith(("ade", "at", "ats", "ades", "dde", "de", "te")))
+        or first in STRONG_PAST
+        or (" nu" in text and bool(NOW_DONE.search(text)))
+    )
 
 
 def _future_commitment(sentence: str, words: frozenset[str]) -> bool:
@@ -231,8 +323,12 @@ def _future_commitment(sentence: str, words: frozenset[str]) -> bool:
     if m is None or FUTURE_NOT_TASK.match(sentence) or STATE_AFTER_MODAL.search(sentence):
         return False
     subject = sentence[: m.start()].split()
-    reported = REPORTING - {"kommer"}
-    return 0 < len(subject) <= 3 and reported.isdisjoint(words) and not sentence.endswith(":")
+    said = frozenset(w.casefold().strip(",.:;") for w in subject)
+    return (
+        0 < len(subject) <= 3
+        and (REPORTING - {"kommer"}).isdisjoint(said)
+        and not sentence.endswith(":")
+    )
 
 
 def _is_person_or_all(text: str, ctx: Context) -> bool:
@@ -312,8 +408,13 @@ def subject_owners(sentence: str, attendees: list[str]) -> list[str]:
 
 
 def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
-    owners = [resolve_owner(m, ctx.attendees) for m in MENTION.findall(sentence)]
-    commission = COMMISSION.search(sentence)
+    words = words_of(sentence)
+    owners = (
+        [resolve_owner(m, ctx.attendees) for m in MENTION.findall(sentence)]
+        if "@" in sentence
+        else []
+    )
+    commission = None if COMMISSION_WORDS.isdisjoint(words) else COMMISSION.search(sentence)
     if commission and not owners:
         who = next(g for g in commission.groups() if g)
         who = re.sub(r"(?i)^.*\b(beslutar|beslutade|beslöt)\s+att\s+", "", who).strip(" ,")
@@ -322,10 +423,10 @@ def owners_of(sentence: str, ctx: Context) -> tuple[str, ...]:
     responsible = RESPONSIBLE_LABEL.match(sentence)
     if responsible and not owners:
         return tuple(re.split(r"\s*(?:,|\boch\b|&)\s*", responsible[1].strip(" ."))[:6])
-    listed = OWNER_LIST_AT_END.search(sentence)
+    listed = OWNER_LIST_AT_END.search(sentence) if " och " in sentence else None
     if listed and not owners and _owner_list_at_end(sentence):
         return tuple(resolve_owner(n, ctx.attendees) for n in CAPITALISED.findall(listed[1]))
-    trailing = TRAILING_OWNER.search(sentence)
+    trailing = TRAILING_OWNER.search(sentence) if ")" in sentence else None
     if trailing and not owners:
         owners.append(resolve_owner(trailing[1].strip(), ctx.attendees))
     if not owners:
@@ -338,8 +439,12 @@ def due_of(sentence: str, context_text: str, ctx: Context) -> str | None:
     dates = find_dates(sentence)
     if dates:
         return resolve(dates[0], ctx.meeting)
-    if DEADLINE.search(sentence) or NEXT_MEETING.search(sentence):
-        return ctx.next_dates[0] if ctx.next_dates else None
+    if not ctx.next_dates:
+        return None  # the rules below point at a planned meeting
+    if not NEXT_WORDS.isdisjoint(words_of(sentence)) and (
+        DEADLINE.search(sentence) or NEXT_MEETING.search(sentence)
+    ):
+        return ctx.next_dates[0]
     for month in MONTH_WORD.findall(context_text):
         same = [d for d in ctx.next_dates if int(d[-5:-3]) == MONTHS[month.casefold()]]
         if same:

@@ -74,7 +74,8 @@ FUTURE_DECISION = re.compile(r"(?i)\b(ska|skall|kommer att|inför|för)\s+beslut
 # "Ordföranden föreslår att …": a proposal, unless it was accepted on the spot
 PROPOSED = frozenset("föreslår föreslog yrkar yrkade".split())
 # "vi bör enas om …", "kanske", "kan det bli så att …": not settled
-HEDGE = re.compile(r"(?i)\b(bör|kanske|eventuellt|förmodligen|möjligen|kan det bli)\b")
+# ("skall/bör-krav" names a kind of requirement: a word in a slash pair is mentioned, not said)
+HEDGE = re.compile(r"(?i)(?<!/)\b(bör|kanske|eventuellt|förmodligen|möjligen|kan det bli)\b(?!/)")
 HEDGE_WORDS = frozenset("bör kanske eventuellt förmodligen möjligen kan".split())
 # "… kom gruppen fram till:" — the list that follows is what was decided
 AGREED_LIST = re.compile(r"(?i)\b(kom\s+\w+\s+fram\s+till|enades\s+\w*\s*om|beslutades\s+följande)")
@@ -83,9 +84,10 @@ DECISION_HEADING = re.compile(
     r"(?i)^(.*\bbeslut|beslut|beslutspunkter|mötets beslutspunkter)\s*:?$"
 )
 # "Förslag till beslut", "Förslag till barn- och utbildningsnämnden", "Utbildningsförvaltningens
-# förslag", "Yrkande", "Beslutsunderlag": what was proposed, not what was decided
+# förslag", "Utbildningsförvaltningens förslag till beslut:", "Yrkande", "Beslutsunderlag": what
+# was proposed, not what was decided
 PROPOSAL_HEADING = re.compile(
-    r"(?i)^(förslag|förslag till\b.*|\S+s förslag|yrkanden?|beslutsunderlag|"
+    r"(?i)^(förslag|(?:\S+s\s+)?förslag till\b.*|\S+s förslag|yrkanden?|beslutsunderlag|"
     r"ordförandens förslag|arbetsutskottets förslag)\s*:?$"
 )
 # "Sammanfattning", "Ärendebeskrivning", "Bakgrund": the case as it was, not this meeting's acts

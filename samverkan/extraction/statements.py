@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from samverkan.extraction.action_tables import table_actions
 from samverkan.extraction.actions import (
     STATE_AFTER_MODAL,
     Context,
@@ -38,6 +39,12 @@ from samverkan.extraction.text import Block, sentences
 ACTION_HEADING = re.compile(
     r"(?i)(action\s*points?|åtgärder|åtgärdslista|att göra|uppdrag|uppgifter|to ?do|actions?|"
     r"assignments?|sprintplanering|sprint backlog)\b"
+)
+# "Uppgifter:", "Att göra till nästa möte", "## Åtgärder": a heading that is only the name of a
+# task list — every item below is a task, however it is worded ("Sara sitter med hint")
+TASK_LIST_HEADING = re.compile(
+    r"(?i)^(action\s*points?|åtgärder|åtgärdslista|att göra|uppgifter|to ?do|actions?|"
+    r"nästa steg)(\s+(till|inför|före)\s+(nästa|kommande)\s+(möte|gång|träff))?\s*:?$"
 )
 # "Emilie:", "Anna Berg:", "Alla:" alone on a line: the items below are that person's tasks
 OWNER_LABEL = re.compile(r"^(alla|samtliga|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){0,2})\s*:$")
@@ -86,18 +93,21 @@ def decisions_and_actions(
     blocks: list[Block], skip: set[int], ctx: Context, headings: dict[int, str]
 ) -> tuple[list[Decision], list[Action]]:
     """Every block but the attendance lists, sentence by sentence, with its agenda item."""
+    section = [_section_heading(b) for b in blocks]  # once per block: each is read twice
     formal = (
         sum(
             1
-            for b in blocks
-            if _section_heading(b)
-            and DECISION_HEADING.match(b.text)
-            and not PROPOSAL_HEADING.match(b.text)
+            for b, heading in zip(blocks, section, strict=True)
+            if heading and DECISION_HEADING.match(b.text) and not PROPOSAL_HEADING.match(b.text)
         )
         >= 2
     )
     walk = Walk(ctx, formal=formal)
+    tabled = table_actions(blocks, ctx)
     for index, block in enumerate(blocks):
+        if index in tabled:
+            walk.actions.append(tabled[index])
+            continue
         text = block.text.strip()
         adjusters = ADJUSTERS.match(text)
         if adjusters and text.casefold().startswith("utses"):
@@ -105,10 +115,10 @@ def decisions_and_actions(
             if find_names(names, whole_segment=True):
                 said = text if adjusters[2] else f"{text.rstrip(': ')} {names.strip()}"
                 walk.decide(said, block.line, "adjusters", HIGH)
-        if index in skip:
-            continue
+        if index in skip or (block.kind == "heading" and not text):
+            continue  # an empty "## " left by a converter ends no section
         walk.item = headings.get(index, walk.item)
-        if _section_heading(block):
+        if section[index]:
             _enter_section(walk, text)
         elif _owner_label(text, ctx):
             walk.mode, walk.owner = "owner", text.rstrip(":").strip()
@@ -121,15 +131,21 @@ def decisions_and_actions(
     return walk.decisions, walk.actions
 
 
+# A paragraph longer than this is no section heading ("Förslag till beslut", "Nämndens beslut:")
+HEADING_LENGTH = 160
+
+
 def _section_heading(block: Block) -> bool:
     text = block.text.strip()
     return is_heading(block) or (
         block.kind == "para"
+        and len(text) <= HEADING_LENGTH
         and bool(
             DECISION_HEADING.match(text)
             or PROPOSAL_HEADING.match(text)
             or BACKGROUND_HEADING.match(text)
             or DISPATCH.match(text)
+            or TASK_LIST_HEADING.match(text)
         )
     )
 
@@ -170,6 +186,8 @@ def _enter_section(walk: Walk, text: str) -> None:
         walk.mode = "decision"
     elif BACKGROUND_HEADING.match(text) or DISPATCH.match(text):
         walk.mode = "background"
+    elif TASK_LIST_HEADING.match(text):
+        walk.mode = "tasks"
     else:
         walk.mode = "action" if ACTION_HEADING.search(text) else ""
         walk.proposal = ""
@@ -203,6 +221,9 @@ def _in_section(walk: Walk, block: Block, text: str, following: list[Block]) -> 
             with_proposal(text, walk.proposal), block.line, *(rule or ("decision-section", MEDIUM))
         )
         _commission(walk, text, block.line)
+    elif walk.mode == "tasks" and block.kind == "bullet":
+        if not (is_past_report(text) or text.rstrip().endswith("?") or is_reported(text)):
+            walk.assign(text, block.line, *(action_rule(text, walk.ctx) or ("task-list", MEDIUM)))
     elif walk.mode == "action" and block.kind == "bullet":
         decided = decision_rule(text)
         if decided:
@@ -237,6 +258,7 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
     """Decisions sentence by sentence; consecutive action sentences make one action."""
     pending: list[str] = []
     pending_rule: tuple[str, str] = ("", LOW)
+    pending_decided = False  # the pending task is a decision's
     reported = False  # after "… ägde rum i förra veckan." the paragraph tells of others
     for sentence in sentences(text):
         if sentence.endswith(":") and AGREED_LIST.search(sentence):
@@ -263,7 +285,13 @@ def _sentences(walk: Walk, block: Block, text: str, following: list[Block]) -> N
         acted = action_rule(sentence, walk.ctx)
         if acted is None and decided and main_clause_modal(sentence):
             acted = ("decision-hands-out-work", MEDIUM)
+        if acted and pending and (decided or pending_decided):
+            # "Det beslutades att vi skall föra … Elis ska ta fram denna lapp.": a decision is
+            # one item, the task handed out after it another
+            walk.assign(" ".join(pending), block.line, *pending_rule, walk.context_text)
+            pending = []
         if acted:
+            pending_decided = bool(decided) if not pending else pending_decided
             pending.append(sentence)
             pending_rule = acted if len(pending) == 1 else max(pending_rule, acted, key=_rank)
         elif pending:

@@ -33,7 +33,7 @@ ORG_KEPT = {"title": "", "date": "Datum: "}
 ORG_HEADING = re.compile(r"^(\*{1,6})\s+(\S.*)$")
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "- item", "* item", "• item", "– item", "1) item"
-BULLET = re.compile(r"^(\s*)(?:[-*•–·]|\d{1,2}\))\s+")
+BULLET = re.compile(r"^(\s*)(?:[-*•–·●▪◦○■➢]|\d{1,2}\))\s+")
 # "1. Rensa upp i förslaget …" (a numbered list item)
 NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\.\s+\S")
 MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
 from samverkan.extraction.dates import on_or_after
-from samverkan.extraction.model import MeetingTime, Minutes
+from samverkan.extraction.model import LOW, MeetingTime, Minutes
 from samverkan.meetings.models import Meeting
 
 YEARLESS = re.compile(r"^--(\d\d)-(\d\d)$")
@@ -99,6 +99,11 @@ class ReviewForm(forms.Form):
     )
     place = forms.CharField(label=_("Plats"), required=False, max_length=200)
 
+    @property
+    def unsure(self) -> int:
+        """How many fields hold what the extraction read with low confidence."""
+        return sum(1 for f in self.fields.values() if getattr(f, "flag", ""))
+
     def __init__(self, *args, minutes: Minutes, plan, bodies, duplicate=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.minutes, self.plan = minutes, plan
@@ -149,6 +154,15 @@ class ReviewForm(forms.Form):
             self.fields[f"actions{i}_due"] = _date_field(
                 _("Uppdrag %(n)d klart senast") % {"n": i + 1}, action.due, day
             )
+        for prefix, items in (
+            ("person", list(minutes.attendees) + list(minutes.absent)),
+            ("item", minutes.agenda),
+            ("decisions", minutes.decisions),
+            ("actions", minutes.actions),
+        ):
+            for i, item in enumerate(items):
+                if item.confidence == LOW:
+                    _flag(self.fields[f"{prefix}{i}"])
         for i, upcoming in enumerate(minutes.next_meetings):
             self.fields[f"next{i}"] = _date_field(
                 _("Nästa möte %(n)d") % {"n": i + 1}, upcoming.date, day
@@ -254,6 +268,12 @@ class ReviewForm(forms.Form):
             actions=tuple(actions),
             next_meetings=tuple(upcoming),
         )
+
+
+def _flag(field: forms.Field) -> None:
+    """A field read with low confidence says so in words, beside its label and in its help."""
+    field.flag = _("Kontrollera")
+    field.help_text = f"{_('Osäkert utläst – jämför med originalet.')} {field.help_text}".strip()
 
 
 def likely_person(choices: list[Person], action, minutes: Minutes) -> str:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Body
+from samverkan.extraction.model import LOW
 from samverkan.importer import services
 from samverkan.importer.documents import guess_kind
 from samverkan.importer.forms import ReviewForm, UploadForm
@@ -123,16 +124,25 @@ MARK_KINDS = {
 
 
 def _marked_lines(document: Document) -> list[tuple[int, str, str, str]]:
-    """Each line of the original with the kind of thing read from it (class, label)."""
+    """Each line of the original with the kind of thing read from it (class, label); a line
+    read with low confidence says "kontrollera" in its label."""
     kinds: dict[int, str] = {}
+    unsure: set[int] = set()
     for key in ("agenda", "attendees", "absent", "next_meetings", "actions", "decisions"):
         for entry in document.data[key]:
             if entry.get("source"):
                 kinds[entry["source"]["line"]] = key
+                if entry.get("confidence") == LOW:
+                    unsure.add(entry["source"]["line"])
     return [
-        (n, line, kinds.get(n, ""), str(MARK_KINDS[kinds[n]]) if n in kinds else "")
+        (n, line, kinds.get(n, ""), _mark_label(kinds[n], n in unsure) if n in kinds else "")
         for n, line in enumerate(source_lines(document.text), 1)
     ]
+
+
+def _mark_label(kind: str, unsure: bool) -> str:
+    label = str(MARK_KINDS[kind])
+    return _("%(kind)s – kontrollera") % {"kind": label} if unsure else label
 
 
 def original(request, pk):

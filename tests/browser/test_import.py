@@ -66,3 +66,31 @@ def test_the_corrected_import_is_what_everyone_sees(cast, page, live_server):
 
     _upload(page, "dot-2023-11-24.txt", SEED.read_bytes(), "text/plain")
     assert "troligen samma möte" in page.content()
+
+
+UNSURE = (
+    "Minnesanteckningar DOT Nordost\n\nDatum: 2023-11-24\n\nNärvarande: Anna Berg, Per Holm\n\n"
+    "1. Lokaler\n\nAnna tar fram ett förslag på nya lokaler.\n\n"
+    "2. Inbjudan\n\nInbjudan kommer att skickas ut i januari.\n"
+)
+
+
+def test_what_was_read_with_low_confidence_says_so(cast, page):
+    load_reference()
+    dot = Body.objects.get(short_name="DOT Nordost")
+    cast.alice.memberships.create(body=dot, role="sekreterare")
+    sign_in(page, "alice")
+    _upload(page, "lokaler.txt", UNSURE.encode(), "text/plain")
+    page.get_by_role("link", name="lokaler.txt").first.click()
+    assert page.get_by_text("1 fält är osäkert utläst och märkt ”Kontrollera”").is_visible()
+    unsure = page.get_by_label("Uppdrag 2 (valfritt) Kontrollera")
+    assert unsure.input_value() == "Inbjudan kommer att skickas ut i januari."
+    assert page.get_by_label("Uppdrag 1 (valfritt)", exact=True).is_visible()
+    assert "Osäkert utläst" in unsure.evaluate(
+        "e => document.getElementById(e.getAttribute('aria-describedby')).textContent"
+    )
+    assert serious_violations(page) == []
+    screenshot(page, "import-review-unsure")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.get_by_text("Kontrollera", exact=True).is_visible()
+    screenshot(page, "import-review-unsure-phone")

@@ -102,13 +102,16 @@ def test_malformed_inputs_are_quick_and_small(text):
 
 
 def test_long_flattened_line_is_linear():
-    """A 500 KB page with no line breaks (labels, numbers, names, bullets) stays quick."""
+    """A 500 KB page with no line breaks (labels, numbers, names, bullets) stays quick.
+
+    Measured in CPU time: on a machine shared with other builds the wall time says more about
+    them than about this code (about 1.3 s of CPU here, against the 10 s allowed)."""
     import time
 
     unit = "Närvarande: Anna Berg, Lund 1. Öppnande Mötet öppnades. - Per: - Bokar lokal. § 3 "
-    started = time.perf_counter()
+    started = time.process_time()
     extract_text(unit * (500_000 // len(unit)))
-    assert time.perf_counter() - started < 10.0
+    assert time.process_time() - started < 10.0
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="the shared corpus is not beside the checkout")

@@ -408,6 +408,7 @@ def test_protocol_commissions_are_actions_and_recipients_are_not_owners():
             "förvaltningen ges i uppdrag att följa upp riktlinjerna under hösten.",
             ("förvaltningen",),
         ),
+        ("Ärendet återremitteras till förvaltningen.", ("förvaltningen",)),  # sent back: work
         ("Nämnden uppdrar åt kansliet att boka en ny lokal.", ("kansliet",)),
     ]
 
@@ -444,6 +445,31 @@ def test_who_stood_in_for_whom(line, absent):
         ("[ ] Skriva verksamhetsberättelsen", ()),
         ("Nora kollar upp priset på hyrbussen.", ("Nora",)),
         ("Region Skåne kommer att ta fram en vägledning under våren.", ()),
+        # the verb second: a time put first, then the modal, then who does it
+        ("Vid nästa möte ska Nora visa den nya budgeten.", ("Nora",)),
+        ("Under hösten kommer vi att se över stadgarna.", ()),
+        # sent back with work to do, urged to, taken on
+        (
+            "Ärendet återremitteras till kultur- och fritidsförvaltningen för kompletteringar.",
+            ("kultur- och fritidsförvaltningen",),
+        ),
+        ("Frågan återremitterades till styrelsen för ny beredning.", ("styrelsen",)),
+        ("Uppmaning till alla medlemmar att betala årsavgiften före mars.", ("alla medlemmar",)),
+        ("Föreningens kassör uppmanas att kontakta banken.", ("Föreningens kassör",)),
+        ("Per åtog sig att boka bussen till studieresan.", ("Per",)),
+        ("Nora åtar sig att skriva ett svar till kommunen.", ("Nora",)),
+        # "kommer" without "att", as it is often written
+        ("Nora kommer skicka ut kallelsen i maj.", ("Nora",)),
+        ("Per kommer ha ett samtal med hyresvärden.", ("Per",)),
+        # "skall/bör" names a kind of requirement, it does not hedge
+        ("Nora går igenom skall/bör-kraven i upphandlingen.", ("Nora",)),
+        ("[ ] Uppdatera listan med kontaktpersoner", ()),
+        # work named by a noun, due at the next meeting
+        ("Genomgång av stadgarna inför nästa möte.", ()),
+        ("Arbete med verksamhetsplanen till nästa träff.", ()),
+        # a topic, then the instruction: a verb with its particle
+        ("Medlemsregistret, lägga in de nya adresserna.", ()),
+        ("Hemsidan – gå igenom texterna och rätta länkarna!", ()),
     ],
 )
 def test_task_forms(sentence, owners):
@@ -461,6 +487,14 @@ def test_task_forms(sentence, owners):
         "Hur ska vi organisera arbetet?",
         "Ordföranden måste vara närvarande när beslut tas.",
         "Det kommer att bli en varm sommar.",
+        "Per kommer tillbaka i september.",
+        "Efter sommaren kommer det att ske en omorganisation.",
+        "Alla som har lånat böcker från föreningens bibliotek uppmanas att lämna tillbaka dem.",
+        "En ny rutin kommer till för att underlätta bokningen.",
+        "[ ] Manualen uppdaterad efter ändringen",
+        "[ ] Stämmer budgeten med utfallet?",
+        "Lägga till fler bilder i presentationen",
+        "Regionen, som tog fram planen, redovisade resultatet.",
     ],
 )
 def test_reporting_and_done_are_not_tasks(sentence):
@@ -518,6 +552,17 @@ def test_every_item_names_its_rule_and_confidence():
 
 
 @pytest.mark.parametrize(
+    "heading", ["Uppgifter:", "Att göra till nästa möte:", "## Åtgärder", "Åtgärdslista"]
+)
+def test_a_task_list_takes_every_item_however_worded(heading):
+    m = extract_text(
+        f"Anteckningar\n\nNärvarande: Nora Lind\n\n{heading}\n\n"
+        "● Nora och fikat till lördag\n● Affischerna (kanske)\n● Fixade nycklarna.\n"
+    )
+    assert [a.text for a in m.actions] == ["Nora och fikat till lördag", "Affischerna (kanske)"]
+
+
+@pytest.mark.parametrize(
     "bullet, is_task",
     [
         ("- Boka lokal till vårmötet", True),
@@ -538,6 +583,10 @@ def test_a_task_section_takes_only_tasks(bullet, is_task):
         ("Lisa:", "- Skapat ett nytt formulär.", False),
         ("Lisa:", "- Ringer hyresvärden om nycklarna.", True),
         ("Omar:", "- Tar fram ett förslag på schema.", True),
+        ("Lisa:", "- La till en sida för bokningar.", False),
+        ("Omar:", "- Tog bort de gamla kontona.", False),
+        ("Lisa:", "- Formuläret har nu ett fält för telefonnummer.", False),
+        ("Omar:", "- I appen finns nu en knapp för utloggning.", False),
     ],
 )
 def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
@@ -557,6 +606,28 @@ def test_a_persons_list_of_done_work_is_not_tasks(label, bullet, is_task):
 def test_events_conditions_and_reports_are_not_tasks(sentence):
     m = extract_text(f"Anteckningar\n\nNärvarande: Lisa Holm\n\n{sentence}\n")
     assert m.actions == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph, tasks",
+    [
+        (
+            "Det beslutades att föreningen ska köpa en projektor. Nora ska beställa den.",
+            ["Det beslutades att föreningen ska köpa en projektor.", "Nora ska beställa den."],
+        ),
+        (
+            "Beslutades att vi ska byta bank. Per tar fram offerter från tre banker.",
+            ["Beslutades att vi ska byta bank.", "Per tar fram offerter från tre banker."],
+        ),
+        (
+            "Vi måste ha fler ledare till lägret. Nora tar med sig frågan.",
+            ["Vi måste ha fler ledare till lägret. Nora tar med sig frågan."],
+        ),
+    ],
+)
+def test_a_decision_and_the_task_after_it_are_two_items(paragraph, tasks):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{paragraph}\n")
+    assert [a.text for a in m.actions] == tasks
 
 
 def test_protocol_list_lines_that_open_with_a_name_go_on():
@@ -605,8 +676,45 @@ def test_contents_table_skips_signatures_and_names():
         ),
         ("Utses att justera\n\n## § 4 Budget\n\nBudgeten fastställs.\n", ["Budgeten fastställs."]),
         ("## § 2 Beslut om närvarorätt\n\nNärvarorätt ges till Per Ek.\n", []),
+        (
+            "## Förvaltningens förslag\n\nKulturförvaltningens förslag till beslut:\n\n"
+            "- Nämnden ger biblioteket i uppdrag att utreda öppettiderna.\n\n"
+            "## Nämndens beslut\n\n##\n\nNämnden antar riktlinjerna för lånecyklar.\n",
+            ["Nämnden antar riktlinjerna för lånecyklar."],
+        ),
     ],
 )
 def test_protocol_furniture_is_no_decision(document, decisions):
     m = extract_text("PROTOKOLL\n\n" + document)
     assert [d.text for d in m.decisions] == decisions
+
+
+@pytest.mark.parametrize(
+    "label", ["Kulturförvaltningens förslag till beslut:", "Arbetsutskottets förslag till beslut"]
+)
+def test_a_proposed_commission_is_no_task_until_decided(label):
+    m = extract_text(
+        f"PROTOKOLL\n\n## § 4 Öppettider\n\n{label}\n\n"
+        "- Nämnden ger biblioteket i uppdrag att utreda öppettiderna.\n"
+    )
+    assert m.actions == ()
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Åtgärd | Ansvarig | Klart till |\n|---|---|---|\n"
+        "| Boka lokal till årsmötet | Nora | 2025-03-01 |\n| [Åtgärd] | [Namn] | [Datum] |\n"
+        "| Beställa affischer | Per Holm | 2025-02-15 |\n",
+        "| Nr | Vad ska göras? | Vem ansvarar? | Deadline | Status |\n|---|---|---|---|---|\n"
+        "| 1 | Boka lokal till årsmötet | [Nora] | [2025-03-01] | Pågår |\n"
+        "| 2 | Städa förrådet | Per Holm | 2025-01-10 | Klar |\n"
+        "| 3 | Beställa affischer | Per Holm | 2025-02-15 | Todo |\n",
+    ],
+)
+def test_a_table_of_tasks_gives_each_row_its_owner_and_date(table):
+    m = extract_text(f"Anteckningar\n\nNärvarande: Nora Lind, Per Holm\n\n{table}")
+    assert [(a.text, a.owners, a.due) for a in m.actions] == [
+        ("Boka lokal till årsmötet", ("Nora Lind",), "2025-03-01"),
+        ("Beställa affischer", ("Per Holm",), "2025-02-15"),
+    ]

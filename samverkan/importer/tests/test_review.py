@@ -3,6 +3,7 @@
 from importlib import resources
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from samverkan.directory.models import Body
@@ -184,3 +185,34 @@ def test_minutes_without_justering_say_where_they_came_from(secretary):
     with pdfplumber.open(io.BytesIO(response.content)) as pdf:
         text = " ".join(page.extract_text() or "" for page in pdf.pages)
     assert "Importerad från originalet dot.txt" in text
+
+
+LOW_AND_HIGH = (
+    "Minnesanteckningar DOT Nordost\n\nDatum: 2023-11-24\n\nNärvarande: Anna Berg, Per Holm\n\n"
+    "1. Lokaler\n\nAnna tar fram ett förslag på nya lokaler.\n\n"
+    "2. Inbjudan\n\nInbjudan kommer att skickas ut i januari.\n"
+).encode()
+
+
+def test_low_confidence_fields_are_marked_in_words(secretary):
+    client, *_ = secretary
+    document = services.ingest("lokaler.txt", LOW_AND_HIGH).document
+    page = BeautifulSoup(client.get(document.get_absolute_url()).content, "html.parser")
+    sure = page.find("textarea", string=lambda s: s and "Anna tar fram" in s)
+    unsure = page.find("textarea", string=lambda s: s and "Inbjudan kommer" in s)
+
+    def said_about(field):
+        label = page.find("label", attrs={"for": field["id"]})
+        described = [page.find(id=i) for i in field.get("aria-describedby", "").split()]
+        return label.get_text(" ", strip=True), " ".join(d.get_text() for d in described if d)
+
+    label, help_text = said_about(unsure)
+    assert "Kontrollera" in label
+    assert "Osäkert utläst" in help_text
+    label, help_text = said_about(sure)
+    assert "Kontrollera" not in label and "Osäkert" not in help_text
+    summary = page.find(class_="review-summary").get_text(" ", strip=True)
+    assert "1 fält" in summary and "Kontrollera" in summary
+    marks = {li.get_text(" ", strip=True) for li in page.select(".source-text li[data-kind]")}
+    assert "uppdrag – kontrollera Inbjudan kommer att skickas ut i januari." in marks
+    assert "uppdrag Anna tar fram ett förslag på nya lokaler." in marks
