@@ -335,3 +335,33 @@ def public_meetings(meetings: QuerySet) -> QuerySet:
 def can_view_inventories(user: AnyUser) -> bool:
     """Inventory rounds and their answers are for signed-in users (as their pages)."""
     return user.is_authenticated
+
+
+# Work between bodies: agenda items proposed to another body's meeting.
+
+
+def can_propose(user: AnyUser, meeting) -> bool:
+    """A meeting's editors propose items from it to other bodies' meetings."""
+    return not meeting.is_cancelled and can_edit_meeting(user, meeting)
+
+
+def proposal_target_filter(user: AnyUser, meeting) -> Q:
+    """Meetings a proposal from `meeting` may go to: those the user may read and those of the
+    parents of its bodies (a group prepares its parent's agenda), never its own bodies'."""
+    bodies = list(meeting.bodies.all())
+    parents = [body.parent_id for body in bodies if body.parent_id]
+    return (meeting_filter(user) | Q(pk__in=_meetings_of(Q(pk__in=parents)))) & ~Q(
+        pk__in=_meetings_of(Q(pk__in=[body.pk for body in bodies]))
+    )
+
+
+def can_answer_proposal(user: AnyUser, proposal) -> bool:
+    """The receiving meeting's agenda editors accept, move or decline; the proposer never
+    edits the other body's agenda."""
+    return can_edit_agenda(user, proposal.to_meeting)
+
+
+def can_see_proposal(user: AnyUser, proposal) -> bool:
+    """A proposal stays between the two sides: those who take part in the proposing meeting and
+    the receiving meeting's editors (an internal body's proposals stay internal)."""
+    return takes_part(user, proposal.from_meeting) or can_answer_proposal(user, proposal)
