@@ -365,3 +365,30 @@ def can_see_proposal(user: AnyUser, proposal) -> bool:
     """A proposal stays between the two sides: those who take part in the proposing meeting and
     the receiving meeting's editors (an internal body's proposals stay internal)."""
     return takes_part(user, proposal.from_meeting) or can_answer_proposal(user, proposal)
+
+
+# Work between bodies: one assignment given to several bodies, answered by each.
+
+
+def takes_part_in_body(user: AnyUser, body: Body) -> bool:
+    return is_member(user, body) or can_edit_body(user, body)
+
+
+def can_give_assignments(user: AnyUser, body: Body) -> bool:
+    """A body's editors give assignments in its name to other bodies."""
+    return can_edit_body(user, body)
+
+
+def can_view_commission(user: AnyUser, giver: Body, receivers) -> bool:
+    """The giving body's side and each receiving body's side; nobody else."""
+    return is_admin(user) or any(takes_part_in_body(user, b) for b in [giver, *receivers])
+
+
+def sees_answer(user: AnyUser, giver: Body, receiver: Body) -> bool:
+    """An internal body's answer stays with it and with the body that asked."""
+    return (
+        receiver.is_public
+        or is_admin(user)
+        or takes_part_in_body(user, giver)
+        or takes_part_in_body(user, receiver)
+    )

@@ -118,3 +118,25 @@ class RegisterFilter(forms.Form):
         if data["due_before"]:
             queryset = queryset.filter(due_date__lte=data["due_before"])
         return queryset
+
+
+class CommissionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uppdrag"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    receivers = forms.ModelMultipleChoiceField(
+        label=_("Till organ"),
+        queryset=Body.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj minst ett organ som får uppdraget.")},
+    )
+    due_date = forms.DateField(
+        label=_("Återrapporteras senast"),
+        required=False,
+        widget=DATE,
+        help_text=_("Lämna tomt för att återrapportera vid varje organs nästa möte."),
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receivers"].queryset = bodies

@@ -36,6 +36,35 @@ class AssignmentQuerySet(models.QuerySet):
         return self.order_by(models.F("due_date").asc(nulls_last=True), "pk")
 
 
+class Commission(models.Model):
+    """An assignment one body gives to several others ("varje delregional organisation"): each
+    receiving body gets an `Assignment` of its own, reports back on its own, and the giver reads
+    the answers side by side."""
+
+    giver = models.ForeignKey(
+        Body, verbose_name=_("givet av"), on_delete=models.PROTECT, related_name="commissions"
+    )
+    text = models.TextField(_("uppdrag"), max_length=4000)
+    due_date = models.DateField(
+        _("förfallodag"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt för att återrapportera vid varje organs nästa möte."),
+    )
+    created_at = models.DateTimeField(_("givet"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("uppdrag till flera organ")
+        verbose_name_plural = _("uppdrag till flera organ")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:commission", args=[self.pk])
+
+
 class Assignment(models.Model):
     class Status(models.TextChoices):
         OPEN = "öppen", _("Öppen")
@@ -92,6 +121,14 @@ class Assignment(models.Model):
     )
     report_item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="report_backs"
+    )
+    commission = models.ForeignKey(
+        Commission,
+        verbose_name=_("del av uppdrag till flera organ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
     )
     history = HistoricalRecords()
 
