@@ -363,8 +363,11 @@ def can_answer_proposal(user: AnyUser, proposal) -> bool:
 
 def can_see_proposal(user: AnyUser, proposal) -> bool:
     """A proposal stays between the two sides: those who take part in the proposing meeting and
-    the receiving meeting's editors (an internal body's proposals stay internal)."""
-    return takes_part(user, proposal.from_meeting) or can_answer_proposal(user, proposal)
+    the receiving meeting's editors (an internal body's proposals stay internal). Once taken up,
+    a public body's proposal is public with the meeting that took it up."""
+    if takes_part(user, proposal.from_meeting) or can_answer_proposal(user, proposal):
+        return True
+    return proposal.item_id is not None and is_public_meeting(proposal.from_meeting)
 
 
 # Work between bodies: one assignment given to several bodies, answered by each.
@@ -392,3 +395,25 @@ def sees_answer(user: AnyUser, giver: Body, receiver: Body) -> bool:
         or takes_part_in_body(user, giver)
         or takes_part_in_body(user, receiver)
     )
+
+
+def prefixed(q: Q, prefix: str) -> Q:
+    """The same rule for rows reached through a relation: `pk__in` becomes `meeting__pk__in`."""
+    out = Q()
+    out.connector, out.negated = q.connector, q.negated
+    for child in q.children:
+        if isinstance(child, Q):
+            out.children.append(prefixed(child, prefix))
+        else:
+            out.children.append((prefix + child[0], child[1]))
+    return out
+
+
+def plan_link_filter(user: AnyUser) -> Q:
+    """Links to a plan the user may see: decisions of minutes they read, assignments they see."""
+    readable = prefixed(minutes_filter(user), "decision__minutes__meeting__")
+    meetings = minutes_filter(user) | taking_part_filter(user)
+    seen = prefixed(visible_body_filter(user), "assignment__body__") & (
+        Q(assignment__meeting=None) | prefixed(meetings, "assignment__meeting__")
+    )
+    return (Q(decision__isnull=False) & readable) | (Q(assignment__isnull=False) & seen)

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.minutes.models import Decision
+from samverkan.plans.models import Activity, Goal, Indicator
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -175,3 +176,72 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.status}"
+
+
+class PlanLink(models.Model):
+    """A decision or an assignment behind a plan's goal, indicator or activity.
+
+    It lives here, with what may import plans; the plan reads it as `goal.links`,
+    `indicator.links` and `activity.links`."""
+
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("beslut"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="plan_links",
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("uppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="plan_links",
+    )
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+
+    class Meta:
+        verbose_name = _("koppling till handlingsplan")
+        verbose_name_plural = _("kopplingar till handlingsplan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision__isnull=False, assignment=None)
+                | Q(decision=None, assignment__isnull=False),
+                name="plan_link_one_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(goal__isnull=False, indicator=None, activity=None)
+                | Q(goal=None, indicator__isnull=False, activity=None)
+                | Q(goal=None, indicator=None, activity__isnull=False),
+                name="plan_link_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.decision or self.assignment)
+
+    @property
+    def target(self) -> Goal | Indicator | Activity:
+        return self.goal or self.indicator or self.activity
+
+    @property
+    def plan(self):
+        target = self.target
+        return target.plan if isinstance(target, Goal) else target.goal.plan
+
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting that decided it: its date is marked on the indicator's chart."""
+        if self.decision_id:
+            return self.decision.minutes.meeting
+        return self.assignment.meeting

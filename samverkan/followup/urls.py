@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samverkan.followup import commission_views, views
+from samverkan.followup import case_views, commission_views, plan_link_views, views
 
 app_name = "followup"
 urlpatterns = [
@@ -21,5 +21,7 @@ urlpatterns = [
         commission_views.commission_add,
         name="commission_add",
     ),
+    path("handlingsplaner/<int:plan_pk>/koppla/", plan_link_views.plan_link_add, name="plan_link"),
+    path("arenden/<int:item_pk>/", case_views.case, name="case"),
     path("uppdrag-till-organ/<int:pk>/", commission_views.commission_detail, name="commission"),
 ]

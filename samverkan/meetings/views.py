@@ -38,6 +38,7 @@ def meeting_detail(request, pk):
         "report_backs__due_body",
         "report_backs__meeting__bodies",
         "proposal__from_meeting__bodies",
+        "decisions",
     )
     me = permissions.member_person(request.user, meeting)
     context = {
