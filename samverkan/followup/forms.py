@@ -121,11 +121,16 @@ class RegisterFilter(forms.Form):
         return queryset
 
 
+class BodiesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
 class CommissionForm(forms.Form):
     text = forms.CharField(
         label=_("Uppdrag"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
-    receivers = forms.ModelMultipleChoiceField(
+    receivers = BodiesField(
         label=_("Till organ"),
         queryset=Body.objects.none(),
         widget=forms.CheckboxSelectMultiple,
