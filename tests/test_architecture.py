@@ -1,4 +1,5 @@
-"""Dependencies point one way: directory ← meetings ← minutes ← followup; extraction is pure.
+"""Dependencies point one way: directory ← meetings ← minutes ← followup → plans → directory;
+extraction is pure.
 
 The public APIs (oparl, api) read the domain apps and publishing; nothing imports them."""
 
@@ -14,7 +15,7 @@ ALLOWED = {
     "directory": set(),
     "meetings": {"directory"},
     "minutes": {"directory", "meetings"},
-    "followup": {"directory", "meetings", "minutes"},
+    "followup": {"directory", "meetings", "minutes", "plans"},  # plans never imports followup
     "plans": {"directory"},
     "importer": {"extraction", "directory", "meetings", "minutes", "followup"},
     "publishing": {"directory", "meetings", "minutes", "followup", "plans", "importer"},

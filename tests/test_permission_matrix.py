@@ -144,6 +144,9 @@ ROWS = [
     R("meetings:attachment", "pk=published attachment_pk=attachment", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("meetings:answer", "pk=upcoming", get="login 403 200 403 200 403", post="login 403 200 403 200 403"),
     R("meetings:attendance", "pk=draft", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
+    R("meetings:proposal_add", "pk=upcoming", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
+    R("meetings:proposal_add", "pk=internal", get="404 404 403 404 200 200", post="404 404 403 404 200 200"),
+    R("meetings:proposal_answer", "pk=upcoming proposal_pk=proposal", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("meetings:mark_held", "pk=upcoming", get="405 405 405 405 405 405", post="403 403 403 403 302 302"),
     # minutes
     R("minutes:editor", "meeting_pk=published", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
@@ -177,6 +180,13 @@ ROWS = [
     R("followup:assignment_delete", "pk=draft_assignment", get="404 404 403 404 200 200", post="404 404 403 404 302 302"),
     R("followup:mine", "", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
     R("followup:decisions", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("followup:commission_add", "body_pk=ds", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
+    R("followup:commission_add", "body_pk=hidden", get="404 404 404 404 404 200", post="404 404 404 404 404 200"),
+    R("followup:commission", "pk=commission", get="404 404 200 200 200 200", post="404 404 200 200 200 200"),
+    R("followup:plan_link", "plan_pk=plan", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
+    R("followup:plan_link", "plan_pk=internal_plan", get="404 404 403 404 200 200", post="404 404 403 404 200 200"),
+    R("followup:case", "item_pk=published_item", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("followup:case", "item_pk=joint_item", get="404 404 200 404 200 200", post="404 404 200 404 200 200"),
     # import
     R("importer:upload", "", get="login 403 403 200 200 200", post="login 403 403 200 200 200"),
     R("importer:review", "pk=other_import", get="login 404 404 200 404 200", post="login 404 404 200 404 200"),

@@ -5,7 +5,8 @@ member), Annat organ (public; dora secretary), Internt organ (internal; ivar mem
 Meetings: `published` (DS, published minutes), `approved` (DS, approved, not published),
 `draft` (DS, minutes being written), `upcoming` (DS, answers given), `internal` (AG, published
 as far as an internal body can be), `joint` (DS with Internt organ, published), `other_draft`
-(Annat organ, minutes being written). An import draft for Annat organ (uploaded by dora) and
+(Annat organ, minutes being written), which proposes an item to `upcoming` and gives DS and
+Internt organ an assignment (`commission`). An import draft for Annat organ (uploaded by dora) and
 one for DS (uploaded by alice); a plan, an inventory round, a distribution list and a dispatch.
 """
 
@@ -142,6 +143,15 @@ def build_world(cast) -> World:
         body=ds, meeting=draft, text="Skriv remissvar", due_date=timezone.localdate()
     )
     draft_assignment.owner_people.add(cast.bob)
+    from samverkan.followup.commissions import give
+    from samverkan.meetings.models import Proposal
+
+    # Annat organ proposes an item to DS Sydost's coming meeting, and gives DS Sydost and the
+    # internal body an assignment
+    proposal = Proposal.objects.create(
+        from_meeting=other_draft, to_meeting=upcoming, title="Förslag från Annat organ"
+    )
+    commission = give(giver=other, receivers=[ds, hidden], text="Inventera", by=dora.user)
     membership = Membership.objects.get(person=cast.bob, body=ds)
     users.filter(username="gone").update(is_active=False)
 
@@ -181,6 +191,8 @@ def build_world(cast) -> World:
         dispatch=dispatch.pk,
         token=feed.token,
         assignment=assignment.pk,
+        proposal=proposal.pk,
+        commission=commission.pk,
         organisation=cast.region.pk,
         note_history=minutes.notes.first().history.get(text__contains=PERSONNUMMER).history_id,
         v1=1,

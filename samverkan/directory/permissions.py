@@ -335,3 +335,85 @@ def public_meetings(meetings: QuerySet) -> QuerySet:
 def can_view_inventories(user: AnyUser) -> bool:
     """Inventory rounds and their answers are for signed-in users (as their pages)."""
     return user.is_authenticated
+
+
+# Work between bodies: agenda items proposed to another body's meeting.
+
+
+def can_propose(user: AnyUser, meeting) -> bool:
+    """A meeting's editors propose items from it to other bodies' meetings."""
+    return not meeting.is_cancelled and can_edit_meeting(user, meeting)
+
+
+def proposal_target_filter(user: AnyUser, meeting) -> Q:
+    """Meetings a proposal from `meeting` may go to: those the user may read and those of the
+    parents of its bodies (a group prepares its parent's agenda), never its own bodies'."""
+    bodies = list(meeting.bodies.all())
+    parents = [body.parent_id for body in bodies if body.parent_id]
+    return (meeting_filter(user) | Q(pk__in=_meetings_of(Q(pk__in=parents)))) & ~Q(
+        pk__in=_meetings_of(Q(pk__in=[body.pk for body in bodies]))
+    )
+
+
+def can_answer_proposal(user: AnyUser, proposal) -> bool:
+    """The receiving meeting's agenda editors accept, move or decline; the proposer never
+    edits the other body's agenda."""
+    return can_edit_agenda(user, proposal.to_meeting)
+
+
+def can_see_proposal(user: AnyUser, proposal) -> bool:
+    """A proposal stays between the two sides: those who take part in the proposing meeting and
+    the receiving meeting's editors (an internal body's proposals stay internal). Once taken up,
+    a public body's proposal is public with the meeting that took it up."""
+    if takes_part(user, proposal.from_meeting) or can_answer_proposal(user, proposal):
+        return True
+    return proposal.item_id is not None and is_public_meeting(proposal.from_meeting)
+
+
+# Work between bodies: one assignment given to several bodies, answered by each.
+
+
+def takes_part_in_body(user: AnyUser, body: Body) -> bool:
+    return is_member(user, body) or can_edit_body(user, body)
+
+
+def can_give_assignments(user: AnyUser, body: Body) -> bool:
+    """A body's editors give assignments in its name to other bodies."""
+    return can_edit_body(user, body)
+
+
+def can_view_commission(user: AnyUser, giver: Body, receivers) -> bool:
+    """The giving body's side and each receiving body's side; nobody else."""
+    return is_admin(user) or any(takes_part_in_body(user, b) for b in [giver, *receivers])
+
+
+def sees_answer(user: AnyUser, giver: Body, receiver: Body) -> bool:
+    """An internal body's answer stays with it and with the body that asked."""
+    return (
+        receiver.is_public
+        or is_admin(user)
+        or takes_part_in_body(user, giver)
+        or takes_part_in_body(user, receiver)
+    )
+
+
+def prefixed(q: Q, prefix: str) -> Q:
+    """The same rule for rows reached through a relation: `pk__in` becomes `meeting__pk__in`."""
+    out = Q()
+    out.connector, out.negated = q.connector, q.negated
+    for child in q.children:
+        if isinstance(child, Q):
+            out.children.append(prefixed(child, prefix))
+        else:
+            out.children.append((prefix + child[0], child[1]))
+    return out
+
+
+def plan_link_filter(user: AnyUser) -> Q:
+    """Links to a plan the user may see: decisions of minutes they read, assignments they see."""
+    readable = prefixed(minutes_filter(user), "decision__minutes__meeting__")
+    meetings = minutes_filter(user) | taking_part_filter(user)
+    seen = prefixed(visible_body_filter(user), "assignment__body__") & (
+        Q(assignment__meeting=None) | prefixed(meetings, "assignment__meeting__")
+    )
+    return (Q(decision__isnull=False) & readable) | (Q(assignment__isnull=False) & seen)

@@ -1,4 +1,5 @@
-"""Demo meetings for `make run`: a held meeting with minutes and assignments, and the next one."""
+"""Demo meetings for `make run`: a held meeting with minutes and assignments, and the next one;
+seed 000's flow between TB Sydost, DS Sydost and the central body."""
 
 import datetime
 
@@ -7,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverkan.directory.models import Body, Person
+from samverkan.followup import commissions
 from samverkan.followup.services import create_assignment
+from samverkan.meetings import proposals
 from samverkan.meetings.services import add_item, plan_meeting, set_attendance
 from samverkan.minutes.services import add_decision, approve, minutes_for, save_note
 
@@ -68,3 +71,83 @@ def load_demo_meetings() -> int:
         link="https://teams.example.se/dot-nordost",
     )
     return 2
+
+
+# "Förslag på punkter till delregional samverkan i december" (seed 000), with the people named
+SYDOST_PROPOSALS = [
+    ("Psykiatri sydost", ["Dan Kjellsson", "Eva Gustafsson"]),
+    (
+        "God och nära vård, rapport från workshop",
+        ["Eva Svensson", "Thomas Persson", "Birgitta Ender"],
+    ),
+    (
+        "Rapport av nuläge av utvecklingsområden HS-avtal",
+        ["Eva Gustafsson", "Dan Kjellsson", "Thomas Persson", "Birgitta Ender"],
+    ),
+    ("Rapport från handlingsplan läkarstöd", []),
+]
+INVENTORY = (
+    "Inventering över hur långt den delregionala organisationen kommit avseende de "
+    "målsättningar som angavs i HS-avtalet. Resultatet presenteras vid decembers "
+    "delregionala möte."
+)
+
+
+def next_december_14(today: datetime.date) -> datetime.date:
+    """ "Nästa delregionala möte i december flyttas till den 14 december" """
+    day = datetime.date(today.year, 12, 14)
+    return day if day > today else datetime.date(today.year + 1, 12, 14)
+
+
+@transaction.atomic
+def load_demo_flow() -> int:
+    """TB Sydost's meeting proposed four items to DS Sydost's December meeting, which took them
+    up; the central body's inventory is DS Sydost's to report at that meeting. Once only."""
+    tb, ds = Body.objects.get(short_name="TB Sydost"), Body.objects.get(short_name="DS Sydost")
+    if tb.meetings.filter(source=None).exists():
+        return 0
+    today = timezone.localdate()
+    december = plan_meeting(
+        bodies=[ds],
+        kind="ordinarie",
+        date=next_december_14(today),
+        start=datetime.time(10),
+        end=datetime.time(12),
+        place="Kommunhuset Sjöbo",
+        link="https://skype.example.se/ds-sydost",
+    )
+    prepared = plan_meeting(
+        bodies=[tb],
+        kind="tjänstemannaförberedande",
+        date=today - datetime.timedelta(days=14),
+        start=datetime.time(13, 30),
+        end=datetime.time(15),
+        place="Kommunhuset Sjöbo",
+    )
+    add_item(
+        prepared, title="Förslag på punkter till delregional samverkan i december", kind="beslut"
+    )
+    for title, names in SYDOST_PROPOSALS:
+        proposal = proposals.propose(
+            prepared,
+            to_meeting=december,
+            title=title,
+            kind="information",
+            responsible=Person.objects.filter(name__in=names),
+        )
+        proposals.accept(proposal)
+    plan_meeting(
+        bodies=[tb],
+        kind="tjänstemannaförberedande",
+        date=max(today + datetime.timedelta(days=1), december.date - datetime.timedelta(days=12)),
+        start=datetime.time(13, 30),
+        end=datetime.time(15),
+        place="Kommunhuset Sjöbo",
+    )
+    commissions.give(
+        giver=Body.objects.get(short_name="CS"),
+        receivers=[ds],
+        text=INVENTORY,
+        due_date=december.date,
+    )
+    return 3

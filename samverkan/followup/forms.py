@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.directory.models import Body, Person
 from samverkan.followup.models import Assignment
 from samverkan.followup.services import people_matching, split_names
+from samverkan.minutes.models import Decision
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -118,3 +119,52 @@ class RegisterFilter(forms.Form):
         if data["due_before"]:
             queryset = queryset.filter(due_date__lte=data["due_before"])
         return queryset
+
+
+class BodiesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class CommissionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uppdrag"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    receivers = BodiesField(
+        label=_("Till organ"),
+        queryset=Body.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj minst ett organ som får uppdraget.")},
+    )
+    due_date = forms.DateField(
+        label=_("Återrapporteras senast"),
+        required=False,
+        widget=DATE,
+        help_text=_("Lämna tomt för att återrapportera vid varje organs nästa möte."),
+    )
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receivers"].queryset = bodies
+
+
+class DecisionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        meeting = obj.minutes.meeting
+        return f"{meeting.date:%Y-%m-%d} {meeting.title}: {obj.text[:90]}"
+
+
+class PlanLinkForm(forms.Form):
+    target = forms.ChoiceField(label=_("Koppla till"))
+    decision = DecisionChoiceField(
+        label=_("Beslut"), queryset=Decision.objects.none(), required=False
+    )
+    assignment = forms.ModelChoiceField(
+        label=_("eller uppdrag"), queryset=Assignment.objects.none(), required=False
+    )
+
+    def __init__(self, *args, targets, decisions, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = targets
+        self.fields["decision"].queryset = decisions
+        self.fields["assignment"].queryset = assignments

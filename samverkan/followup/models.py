@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.minutes.models import Decision
+from samverkan.plans.models import Activity, Goal, Indicator
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -34,6 +35,35 @@ class AssignmentQuerySet(models.QuerySet):
 
     def overdue_first(self) -> "AssignmentQuerySet":
         return self.order_by(models.F("due_date").asc(nulls_last=True), "pk")
+
+
+class Commission(models.Model):
+    """An assignment one body gives to several others ("varje delregional organisation"): each
+    receiving body gets an `Assignment` of its own, reports back on its own, and the giver reads
+    the answers side by side."""
+
+    giver = models.ForeignKey(
+        Body, verbose_name=_("givet av"), on_delete=models.PROTECT, related_name="commissions"
+    )
+    text = models.TextField(_("uppdrag"), max_length=4000)
+    due_date = models.DateField(
+        _("förfallodag"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt för att återrapportera vid varje organs nästa möte."),
+    )
+    created_at = models.DateTimeField(_("givet"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("uppdrag till flera organ")
+        verbose_name_plural = _("uppdrag till flera organ")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:commission", args=[self.pk])
 
 
 class Assignment(models.Model):
@@ -93,6 +123,14 @@ class Assignment(models.Model):
     report_item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="report_backs"
     )
+    commission = models.ForeignKey(
+        Commission,
+        verbose_name=_("del av uppdrag till flera organ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
     history = HistoricalRecords()
 
     objects = AssignmentQuerySet.as_manager()
@@ -138,3 +176,72 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.status}"
+
+
+class PlanLink(models.Model):
+    """A decision or an assignment behind a plan's goal, indicator or activity.
+
+    It lives here, with what may import plans; the plan reads it as `goal.links`,
+    `indicator.links` and `activity.links`."""
+
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("beslut"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="plan_links",
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("uppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="plan_links",
+    )
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="links"
+    )
+
+    class Meta:
+        verbose_name = _("koppling till handlingsplan")
+        verbose_name_plural = _("kopplingar till handlingsplan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision__isnull=False, assignment=None)
+                | Q(decision=None, assignment__isnull=False),
+                name="plan_link_one_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(goal__isnull=False, indicator=None, activity=None)
+                | Q(goal=None, indicator__isnull=False, activity=None)
+                | Q(goal=None, indicator=None, activity__isnull=False),
+                name="plan_link_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.decision or self.assignment)
+
+    @property
+    def target(self) -> Goal | Indicator | Activity:
+        return self.goal or self.indicator or self.activity
+
+    @property
+    def plan(self):
+        target = self.target
+        return target.plan if isinstance(target, Goal) else target.goal.plan
+
+    @property
+    def meeting(self) -> Meeting | None:
+        """The meeting that decided it: its date is marked on the indicator's chart."""
+        if self.decision_id:
+            return self.decision.minutes.meeting
+        return self.assignment.meeting

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samverkan.followup import views
+from samverkan.followup import case_views, commission_views, plan_link_views, views
 
 app_name = "followup"
 urlpatterns = [
@@ -16,4 +16,12 @@ urlpatterns = [
     path("uppdrag/<int:pk>/aterrapportering/", views.report_back, name="report_back"),
     path("mina-uppdrag/", views.my_assignments, name="mine"),
     path("beslut/", views.decision_register, name="decisions"),
+    path(
+        "organ/<int:body_pk>/uppdrag-till-organ/",
+        commission_views.commission_add,
+        name="commission_add",
+    ),
+    path("handlingsplaner/<int:plan_pk>/koppla/", plan_link_views.plan_link_add, name="plan_link"),
+    path("arenden/<int:item_pk>/", case_views.case, name="case"),
+    path("uppdrag-till-organ/<int:pk>/", commission_views.commission_detail, name="commission"),
 ]

@@ -214,6 +214,12 @@ def body_register(request, body_pk):
         "form": form,
         "assignments": assignments,
         "today": timezone.localdate(),
+        "can_give": permissions.can_give_assignments(request.user, body),
+        "commissions": (
+            body.commissions.prefetch_related("assignments")
+            if permissions.takes_part_in_body(request.user, body)
+            else []
+        ),
     }
     template = "followup/register.html#rows" if request.htmx else "followup/register.html"
     return render(request, template, context)

@@ -110,3 +110,61 @@ class AttendanceForm(forms.Form):
             self.fields[f"p{row.person_id}"] = forms.ChoiceField(
                 label=row.person.name, choices=Attendance.Status.choices, initial=row.status
             )
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} – {obj.date:%Y-%m-%d}"
+
+
+class ProposalForm(forms.Form):
+    to_meeting = MeetingChoiceField(label=_("Till möte"), queryset=Meeting.objects.none())
+    title = forms.CharField(label=_("Rubrik"), max_length=300)
+    kind = forms.ChoiceField(label=_("Typ"), choices=AgendaItem.Kind.choices)
+    responsible = forms.ModelMultipleChoiceField(
+        label=_("Ansvariga"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label=_("Kommentar till mottagaren"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, meetings, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_meeting"].queryset = meetings
+        self.fields["responsible"].queryset = people
+
+
+class ProposalAnswerForm(forms.Form):
+    ACCEPT, MOVE, DECLINE = "accept", "move", "decline"
+    answer = forms.ChoiceField(
+        label=_("Svar"),
+        choices=[
+            (ACCEPT, _("Ta upp punkten på dagordningen")),
+            (MOVE, _("Flytta till ett annat möte")),
+            (DECLINE, _("Avböj")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    to = MeetingChoiceField(label=_("Flytta till"), queryset=Meeting.objects.none(), required=False)
+    comment = forms.CharField(
+        label=_("Kommentar"),
+        max_length=1000,
+        required=False,
+        help_text=_("Krävs när du avböjer; visas för det föreslagande organet."),
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = meetings
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == self.MOVE and not cleaned.get("to"):
+            self.add_error("to", _("Välj mötet som punkten flyttas till."))
+        return cleaned

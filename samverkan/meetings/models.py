@@ -328,3 +328,94 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_status_display()}"
+
+
+class ProposalQuerySet(models.QuerySet):
+    def pending(self) -> "ProposalQuerySet":
+        return self.filter(status=Proposal.Status.PROPOSED)
+
+    def reported_at(self, meeting: Meeting) -> "ProposalQuerySet":
+        """What the proposing body hears back at `meeting`: the proposals made at its previous
+        meeting, and any made earlier that still wait for an answer."""
+        earlier = Meeting.objects.filter(
+            bodies__in=meeting.bodies.all(), date__lt=meeting.date
+        ).exclude(state=Meeting.State.CANCELLED)
+        previous = earlier.order_by("-date", "-start", "-pk").first()
+        if previous is None:
+            return self.none()
+        return self.filter(
+            models.Q(from_meeting=previous)
+            | models.Q(from_meeting__in=earlier, status=Proposal.Status.PROPOSED)
+        ).distinct()
+
+
+class Proposal(models.Model):
+    """An item one body proposes for another body's meeting (förslag till dagordning)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "föreslagen", _("Väntar på svar")
+        ACCEPTED = "antagen", _("Tas upp")
+        DECLINED = "avböjd", _("Avböjd")
+
+    from_meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("från möte"),
+        on_delete=models.CASCADE,
+        related_name="proposals_made",
+    )
+    to_meeting = models.ForeignKey(
+        Meeting, verbose_name=_("till möte"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    moved_from = models.ForeignKey(
+        Meeting,
+        verbose_name=_("flyttad från möte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("rubrik"), max_length=300)
+    kind = models.CharField(
+        _("typ"),
+        max_length=20,
+        choices=AgendaItem.Kind.choices,
+        default=AgendaItem.Kind.INFORMATION,
+    )
+    responsible = models.ManyToManyField(
+        Person, verbose_name=_("ansvariga"), blank=True, related_name="proposals"
+    )
+    note = models.TextField(_("kommentar till mottagaren"), max_length=4000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    answer = models.CharField(_("svar"), max_length=1000, blank=True)
+    item = models.OneToOneField(
+        AgendaItem,
+        verbose_name=_("punkt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+    created_at = models.DateTimeField(_("föreslagen"), default=timezone.now)
+    answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("förslag till dagordning")
+        verbose_name_plural = _("förslag till dagordning")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PROPOSED
+
+    def from_bodies(self) -> str:
+        return ", ".join(b.short_name for b in self.from_meeting.bodies.all())
+
+    def to_bodies(self) -> str:
+        return ", ".join(b.short_name for b in self.to_meeting.bodies.all())

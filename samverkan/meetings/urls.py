@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samverkan.meetings import views
+from samverkan.meetings import proposal_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -18,4 +18,10 @@ urlpatterns = [
     path("moten/<int:pk>/bilagor/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("moten/<int:pk>/svar/", views.answer, name="answer"),
     path("moten/<int:pk>/narvaro/", views.attendance, name="attendance"),
+    path("moten/<int:pk>/foresla/", proposal_views.proposal_add, name="proposal_add"),
+    path(
+        "moten/<int:pk>/forslag/<int:proposal_pk>/",
+        proposal_views.proposal_answer,
+        name="proposal_answer",
+    ),
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
-from samverkan.meetings import services
+from samverkan.meetings import proposals, services
 from samverkan.meetings.forms import (
     AgendaItemForm,
     AnswerForm,
@@ -36,6 +36,8 @@ def meeting_detail(request, pk):
         "report_backs__owner_bodies",
         "report_backs__due_body",
         "report_backs__meeting__bodies",
+        "proposal__from_meeting__bodies",
+        "decisions",
     )
     me = permissions.member_person(request.user, meeting)
     context = {
@@ -50,6 +52,7 @@ def meeting_detail(request, pk):
         "can_write": permissions.can_write_minutes(request.user, meeting),
         "my_answer": meeting.attendance.filter(person=me).first() if me else None,
         "answer_form": AnswerForm() if me and not meeting.is_held else None,
+        **proposals.page_context(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -1,6 +1,7 @@
 """Indicator values over time against the target, as numbers an SVG template draws."""
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 480, 200, 48, 28, 16, 32
 
@@ -11,6 +12,7 @@ class Chart:
     polyline: str
     target_y: float | None
     ticks: list[tuple[float, str]]  # y, label
+    marks: list[tuple[float, str]] = field(default_factory=list)  # x, date of a linked decision
     width: int = WIDTH
     height: int = HEIGHT
     left: int = PAD_LEFT
@@ -23,7 +25,8 @@ class Chart:
         return None if self.target_y is None else self.target_y - 4
 
 
-def line_chart(indicator) -> Chart | None:
+def line_chart(indicator, marks: list[datetime.date] = ()) -> Chart | None:
+    """`marks`: dates of decisions behind the indicator, drawn where they fall between values."""
     values = list(indicator.values.all())
     if not values:
         return None
@@ -50,7 +53,21 @@ def line_chart(indicator) -> Chart | None:
     ]
     ticks = [(y(low + (high - low) * k / 4), _number(low + (high - low) * k / 4)) for k in range(5)]
     target = y(float(indicator.target)) if indicator.target is not None else None
-    return Chart(points, " ".join(f"{px},{py}" for px, py, _, _ in points), target, ticks)
+    xs = [(v.period, px) for v, (px, *_rest) in zip(values, points, strict=True)]
+    placed = [(x, d.strftime("%Y-%m-%d")) for d in sorted(marks) if (x := _x_of(d, xs))]
+    line = " ".join(f"{px},{py}" for px, py, _, _ in points)
+    return Chart(points, line, target, ticks, marks=placed)
+
+
+def _x_of(day: datetime.date, xs: list[tuple[datetime.date, float]]) -> float | None:
+    """Where a date falls on the time axis of the values, between the two periods around it."""
+    if len(xs) < 2 or not xs[0][0] <= day <= xs[-1][0]:
+        return None
+    for (d0, x0), (d1, x1) in zip(xs, xs[1:], strict=False):
+        if d0 <= day <= d1:
+            share = (day - d0).days / max((d1 - d0).days, 1)
+            return round(x0 + (x1 - x0) * share, 1)
+    return None
 
 
 def _number(value) -> str:

@@ -54,14 +54,25 @@ def body_plans(request, body_pk):
 def plan_detail(request, pk):
     plan = _plan(request, pk)
     goals = plan.goals.prefetch_related("indicators__values", "activities__owners")
-    rows = [
-        (
-            goal,
-            [(i, line_chart(i), list(i.values.all())) for i in goal.indicators.all()],
-            goal_status(goal),
+    shown = permissions.plan_link_filter(request.user)
+
+    def behind(row) -> list:
+        """The decisions and assignments linked to a goal, indicator or activity (followup's)."""
+        return list(
+            row.links.filter(shown).select_related(
+                "decision__minutes__meeting", "assignment__meeting"
+            )
         )
-        for goal in goals
-    ]
+
+    rows = []
+    for goal in goals:
+        indicators = []
+        for i in goal.indicators.all():
+            links = behind(i)
+            marks = [link.meeting.date for link in links if link.meeting]
+            indicators.append((i, line_chart(i, marks), list(i.values.all()), links))
+        activities = [(a, behind(a)) for a in goal.activities.all()]
+        rows.append((goal, indicators, goal_status(goal), activities, behind(goal)))
     return render(
         request,
         "plans/plan_detail.html",

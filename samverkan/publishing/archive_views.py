@@ -1,6 +1,7 @@
 """The public archive of published minutes, its Atom feed, and search."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -72,6 +73,9 @@ def archive_minutes(request, pk, number=None):
         "shown": shown,
         "approved": meeting.minutes.versions.filter(number=shown).first(),
         "c": gather(meeting, shown),
+        "cases": meeting.items.filter(Q(proposal__isnull=False) | Q(decisions__isnull=False))
+        .order_by("position")
+        .distinct(),
     }
     return render(request, "publishing/archive_minutes.html", context)
 

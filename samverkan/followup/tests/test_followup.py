@@ -164,9 +164,29 @@ def test_demo_meetings_load_once(settings):
     call_command("load_demo")
     call_command("load_demo")
     held = Meeting.objects.get(source=None, minutes__isnull=False)
-    upcoming = Meeting.objects.get(date__gt=timezone.localdate())
+    upcoming = Meeting.objects.get(date__gt=timezone.localdate(), bodies__short_name="DOT Nordost")
     assert held.minutes.is_locked and held.assignments.count() == 2
     assert Meeting.objects.filter(source__isnull=False).count() == 1  # the imported seed
     item = upcoming.items.get(kind="återrapportering")  # one item, a row per assignment
     texts = {a.text for a in item.report_backs.all()}
     assert {a.text for a in held.assignments.all()} <= texts
+
+
+def test_demo_replays_seed_000s_flow_between_bodies(settings):
+    from django.core.management import call_command
+
+    from samverkan.followup.models import Commission
+    from samverkan.meetings.models import Meeting, Proposal
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    december = Meeting.objects.get(bodies__short_name="DS Sydost", date__month=12, date__day=14)
+    accepted = Proposal.objects.filter(to_meeting=december, status=Proposal.Status.ACCEPTED)
+    assert accepted.count() == 4
+    psychiatry = december.items.get(title="Psykiatri sydost")
+    assert {p.name for p in psychiatry.responsible.all()} == {"Dan Kjellsson", "Eva Gustafsson"}
+    assert psychiatry.proposal.from_meeting.bodies.get().short_name == "TB Sydost"
+    commission = Commission.objects.get(giver__short_name="CS")
+    inventory = commission.assignments.get(body__short_name="DS Sydost")
+    assert inventory.is_open and inventory.report_item.meeting == december

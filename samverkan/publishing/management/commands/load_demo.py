@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.directory.services import load_demo, load_reference
-from samverkan.followup.demo import load_demo_meetings
+from samverkan.followup.demo import load_demo_flow, load_demo_meetings
 from samverkan.importer.services import import_seeds
 from samverkan.publishing.demo import publish_demo
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         for what, n in load_demo().items():
             self.stdout.write(f"{what}: {n.created} nya")
         self.stdout.write(f"meetings: {load_demo_meetings()} nya")
+        self.stdout.write(f"meetings between bodies: {load_demo_flow()} nya")
         for outcome in import_seeds():
             self.stdout.write(f"{outcome.name}: {outcome.status} {outcome.reason}".rstrip())
         self.stdout.write(f"published: {publish_demo()} nya")
