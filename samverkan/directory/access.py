@@ -100,11 +100,15 @@ def sync(today: datetime.date | None = None) -> list[Lapse]:
     return due
 
 
-def lost_access() -> QuerySet:
-    """Deactivated accounts, each with its latest log entry first."""
-    return AccessLog.objects.filter(
+def lost_access() -> list[AccessLog]:
+    """Deactivated accounts, each by its latest deactivation, newest first."""
+    entries = AccessLog.objects.filter(
         action=AccessLog.Action.DEACTIVATED, user__is_active=False
     ).select_related("user__person", "by")
+    latest: dict[int, AccessLog] = {}
+    for entry in entries:
+        latest.setdefault(entry.user_id, entry)
+    return list(latest.values())
 
 
 def for_review(now: datetime.datetime | None = None) -> QuerySet:
