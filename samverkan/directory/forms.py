@@ -26,9 +26,16 @@ class BodyForm(forms.ModelForm):
 
 
 class PersonForm(forms.ModelForm):
+    """A person; the login id that links a sign-in to them only for those who manage accounts."""
+
     class Meta:
         model = Person
         fields = ["name", "title", "organisation", "email", "phone", "login_id"]
+
+    def __init__(self, *args, manages_accounts: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not manages_accounts:
+            del self.fields["login_id"]
 
 
 class OrganisationForm(forms.ModelForm):

@@ -8,7 +8,8 @@
 - Minutes: drafts for the meeting's writers; approved minutes for those who take part; the
   public reads them once they are published, and only of a public meeting. Only those who take
   part see the edit history and, before the minutes are public, the answers and attendance.
-- Accounts (who lost access, restoring it) are for administrators.
+- Accounts (who lost access, restoring it, the login id that links a sign-in to a person) are
+  for administrators.
 - People's pages are for signed-in users; e-mail and phone only for the person, the editors of
   their bodies and administrators.
 - Import drafts are for their uploader, the editors of the body they are for and administrators.

@@ -150,7 +150,9 @@ def person_detail(request, pk):
 @login_required
 def person_create(request):
     permissions.require(permissions.can_create_person(request.user))
-    form = PersonForm(request.POST or None)
+    form = PersonForm(
+        request.POST or None, manages_accounts=permissions.can_manage_accounts(request.user)
+    )
     if form.is_valid():
         person = form.save()
         messages.success(request, _("Personen har lagts till."))
@@ -162,7 +164,11 @@ def person_create(request):
 def person_edit(request, pk):
     person = get_object_or_404(Person, pk=pk)
     permissions.require(permissions.can_edit_person(request.user, person))
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(
+        request.POST or None,
+        instance=person,
+        manages_accounts=permissions.can_manage_accounts(request.user),
+    )
     if form.is_valid():
         form.save()
         messages.success(request, _("Ändringarna har sparats."))

@@ -94,3 +94,15 @@ def test_password_sign_in_turned_off_refuses_the_right_password(cast, client, se
     assert response.status_code == 403
     assert client.get("/mina-uppdrag/").status_code == 302
     assert client.get("/konto/password_reset/").status_code == 404
+
+
+def test_only_administrators_set_the_login_id(cast, login, client):
+    from django.contrib.auth import get_user_model
+
+    page = login("alice").get(f"/personer/{cast.bob.pk}/andra/").content.decode()
+    assert "Inloggnings-id" not in page
+    client.post(f"/personer/{cast.bob.pk}/andra/", {"name": "Bob Berg", "login_id": "E1"})
+    cast.bob.refresh_from_db()
+    assert cast.bob.login_id == ""
+    client.force_login(get_user_model().objects.create_user("staff", is_staff=True))
+    assert "Inloggnings-id" in client.get(f"/personer/{cast.bob.pk}/andra/").content.decode()
