@@ -3,6 +3,7 @@
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -153,6 +154,42 @@ TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
 # address; one network address may ask PASSWORD_RESET_ADDRESS_LIMIT times an hour.
 PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "3"))
 PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("PASSWORD_RESET_ADDRESS_LIMIT", "20"))
+
+
+# Sign-in with the organisations' own accounts (OpenID Connect): OIDC_PROVIDERS names them,
+# e.g. "region,malmo"; each has OIDC_<NAME>_ISSUER, _CLIENT_ID, _CLIENT_SECRET and optionally
+# _SCOPES, _LABEL (the button), _MATCH_CLAIM (the claim that finds the person: a verified
+# "email", or e.g. "employeeId" against the person's login id), _ORGANISATION_CLAIM and
+# _TWO_FACTOR_ACR (acr values that count as two factors besides amr "mfa").
+def _oidc_provider(name: str) -> dict:
+    def get(field: str, default: str = "") -> str:
+        return os.environ.get(f"OIDC_{name.upper()}_{field}", default)
+
+    return {
+        "issuer": get("ISSUER").rstrip("/"),
+        "client_id": get("CLIENT_ID"),
+        "client_secret": get("CLIENT_SECRET"),
+        "scopes": get("SCOPES", "openid email profile"),
+        "label": get("LABEL", f"Logga in med {name}"),
+        "match_claim": get("MATCH_CLAIM", "email"),
+        "organisation_claim": get("ORGANISATION_CLAIM"),
+        "two_factor_acr": get("TWO_FACTOR_ACR").split(),
+    }
+
+
+OIDC_PROVIDERS = {
+    name.strip(): _oidc_provider(name.strip())
+    for name in os.environ.get("OIDC_PROVIDERS", "").split(",")
+    if name.strip()
+}
+# An unknown person signing in through a provider gets an account only if this is on.
+OIDC_SELF_REGISTRATION = env_bool("OIDC_SELF_REGISTRATION", False)
+# PASSWORD_LOGIN=0 leaves only the providers' sign-in (and turns off password reset).
+PASSWORD_LOGIN = env_bool("PASSWORD_LOGIN", True)
+# Accounts follow memberships: ACCESS_GRACE_DAYS after a person's last membership ended the
+# account is deactivated; one unused for ACCOUNT_REVIEW_MONTHS is listed for review.
+ACCESS_GRACE_DAYS = int(os.environ.get("ACCESS_GRACE_DAYS", "30"))
+ACCOUNT_REVIEW_MONTHS = int(os.environ.get("ACCOUNT_REVIEW_MONTHS", "12"))
 # Staff must confirm each sign-in with a code from an authenticator app (TOTP); others may.
 STAFF_TWO_FACTOR = True
 OTP_TOTP_ISSUER = "Samverkan"
@@ -235,7 +272,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Scripts, styles and images come from this site only; no inline script runs.
+# Scripts, styles and images come from this site only; no inline script runs. Forms post here
+# only, and the sign-out form's redirect may go on to the identity providers.
+SIGN_IN_ORIGINS = sorted(
+    {
+        urlsplit(p["issuer"])._replace(path="").geturl()
+        for p in OIDC_PROVIDERS.values()
+        if p["issuer"]
+    }
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -244,7 +289,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
-        "form-action": ["'self'"],
+        "form-action": ["'self'", *SIGN_IN_ORIGINS],
         "frame-ancestors": ["'none'"],
     }
 }

@@ -246,6 +246,9 @@ ROWS = [
     # accounts and language
     R("login", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("logout", "", get="405 405 405 405 405 405", post="302 302 302 302 302 302"),
+    R("oidc_login", "provider=provider", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
+    R("oidc_callback", "provider=provider", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
+    R("directory:accounts", "", get="login 403 403 403 403 200", post="login 403 403 403 403 302"),
     R("password_change", "", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
     R("two_factor", "", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
     R("two_factor_verify", "", get="login 302 302 302 302 302", post="login 302 302 302 302 302"),

@@ -197,6 +197,7 @@ def build_world(cast) -> World:
         note_history=minutes.notes.first().history.get(text__contains=PERSONNUMMER).history_id,
         v1=1,
         pdf="pdf",
+        provider="region",
         docx="docx",
         uid="MQ",
         reset_token="set-password",

@@ -26,9 +26,16 @@ class BodyForm(forms.ModelForm):
 
 
 class PersonForm(forms.ModelForm):
+    """A person; the login id that links a sign-in to them only for those who manage accounts."""
+
     class Meta:
         model = Person
-        fields = ["name", "title", "organisation", "email", "phone"]
+        fields = ["name", "title", "organisation", "email", "phone", "login_id"]
+
+    def __init__(self, *args, manages_accounts: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not manages_accounts:
+            del self.fields["login_id"]
 
 
 class OrganisationForm(forms.ModelForm):
@@ -72,3 +79,12 @@ class EndMembershipForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Sök person eller organ"), max_length=100, required=False)
+
+
+class AccountActionForm(forms.Form):
+    """One button on the accounts page: what to do, and to which account or person."""
+
+    ACTIONS = ["restore", "confirm_organisation", "dismiss_organisation"]
+
+    action = forms.ChoiceField(choices=[(name, name) for name in ACTIONS])
+    pk = forms.IntegerField(min_value=1)

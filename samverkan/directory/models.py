@@ -76,6 +76,25 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    login_id = models.CharField(
+        _("inloggnings-id"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Värdet som organisationens inloggning skickar om personen, t.ex. anställningsnummer. "
+            "Behövs bara när inloggningen inte kopplas med e-post."
+        ),
+    )
+    organisation_from_login = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation enligt inloggningen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Föreslagen av organisationens inloggning; en administratör bekräftar."),
+    )
 
     objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
@@ -316,6 +335,41 @@ class PrivacyLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.subject}"
+
+
+class AccessLog(models.Model):
+    """Each time an account lost its access or got it back, with the reason."""
+
+    class Action(models.TextChoices):
+        DEACTIVATED = "avstängt", _("Åtkomst borttagen")
+        RESTORED = "återställt", _("Åtkomst återställd")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("konto"),
+        on_delete=models.CASCADE,
+        related_name="access_log",
+    )
+    action = models.CharField(_("åtgärd"), max_length=20, choices=Action.choices)
+    reason = models.CharField(_("skäl"), max_length=300)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tomt när Samverkan gjorde det själv."),
+    )
+    at = models.DateTimeField(_("när"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("åtkomstlogg")
+        verbose_name_plural = _("åtkomstlogg")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.user}"
 
 
 class PasswordResetRequest(models.Model):

@@ -8,6 +8,8 @@
 - Minutes: drafts for the meeting's writers; approved minutes for those who take part; the
   public reads them once they are published, and only of a public meeting. Only those who take
   part see the edit history and, before the minutes are public, the answers and attendance.
+- Accounts (who lost access, restoring it, the login id that links a sign-in to a person) are
+  for administrators.
 - People's pages are for signed-in users; e-mail and phone only for the person, the editors of
   their bodies and administrators.
 - Import drafts are for their uploader, the editors of the body they are for and administrators.
@@ -88,6 +90,11 @@ def can_see_contact_details(user: AnyUser, person: Person) -> bool:
 
 def can_manage_personal_data(user: AnyUser) -> bool:
     """Export everything about a person, or erase them: administrators only."""
+    return is_admin(user)
+
+
+def can_manage_accounts(user: AnyUser) -> bool:
+    """See who lost access, restore it, confirm organisations from sign-in: administrators."""
     return is_admin(user)
 
 

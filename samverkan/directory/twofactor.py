@@ -1,7 +1,8 @@
 """Two-step sign-in with a code from an authenticator app (TOTP, django-otp).
 
 Staff must use it (STAFF_TWO_FACTOR); anyone else may turn it on. Until the code of the
-current sign-in is given, such a user reaches only these pages and the sign-out.
+current sign-in is given, such a user reaches only these pages and the sign-out. A sign-in
+through an identity provider that shows two factors (acr/amr, see `oidc`) needs no code.
 """
 
 import base64
@@ -20,6 +21,8 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samverkan.directory import oidc
+
 OPEN_PATHS = ("two_factor", "two_factor_verify", "logout", "set_language")
 
 
@@ -37,7 +40,7 @@ def two_factor_middleware(get_response):
     def middleware(request):
         nonlocal open_paths
         user = request.user
-        if user.is_authenticated and not user.is_verified():
+        if user.is_authenticated and not user.is_verified() and not oidc.two_factor_done(request):
             has_device = confirmed_device(user) is not None
             if has_device or required_for(user):
                 open_paths = open_paths or {reverse(name) for name in OPEN_PATHS}

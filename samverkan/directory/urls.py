@@ -20,4 +20,5 @@ urlpatterns = [
     path("organisationer/<int:pk>/", views.organisation_detail, name="organisation"),
     path("organisationer/<int:pk>/andra/", views.organisation_edit, name="organisation_edit"),
     path("sok/", views.search, name="search"),
+    path("konton/", views.accounts, name="accounts"),
 ]

@@ -2,15 +2,18 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from samverkan.directory import audit, permissions
+from samverkan.directory import access, audit, permissions
 from samverkan.directory.forms import (
+    AccountActionForm,
     BodyForm,
     EndMembershipForm,
     MembershipForm,
@@ -18,7 +21,7 @@ from samverkan.directory.forms import (
     PersonForm,
     SearchForm,
 )
-from samverkan.directory.models import Body, Membership, Organisation, Person
+from samverkan.directory.models import AccessLog, Body, Membership, Organisation, Person
 from samverkan.directory.tree import body_tree
 
 
@@ -147,7 +150,9 @@ def person_detail(request, pk):
 @login_required
 def person_create(request):
     permissions.require(permissions.can_create_person(request.user))
-    form = PersonForm(request.POST or None)
+    form = PersonForm(
+        request.POST or None, manages_accounts=permissions.can_manage_accounts(request.user)
+    )
     if form.is_valid():
         person = form.save()
         messages.success(request, _("Personen har lagts till."))
@@ -159,7 +164,11 @@ def person_create(request):
 def person_edit(request, pk):
     person = get_object_or_404(Person, pk=pk)
     permissions.require(permissions.can_edit_person(request.user, person))
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(
+        request.POST or None,
+        instance=person,
+        manages_accounts=permissions.can_manage_accounts(request.user),
+    )
     if form.is_valid():
         form.save()
         messages.success(request, _("Ändringarna har sparats."))
@@ -211,3 +220,49 @@ def search(request):
     context = {"form": form, "q": q, "bodies": bodies, "people": people}
     template = "directory/search.html#results" if request.htmx else "directory/search.html"
     return render(request, template, context)
+
+
+@login_required
+def accounts(request):
+    """Who is losing or lost access, accounts to review, organisations to confirm, the log."""
+    permissions.require(permissions.can_manage_accounts(request.user))
+    if request.method == "POST":
+        _account_action(request)
+        return redirect("directory:accounts")
+    context = {
+        "lapsing": access.lapsing(),
+        "lost": access.lost_access(),
+        "review": access.for_review(),
+        "review_months": settings.ACCOUNT_REVIEW_MONTHS,
+        "grace_days": settings.ACCESS_GRACE_DAYS,
+        "proposed": Person.objects.filter(organisation_from_login__isnull=False).select_related(
+            "organisation", "organisation_from_login"
+        ),
+        "log": AccessLog.objects.select_related("user__person", "by")[:50],
+    }
+    return render(request, "directory/accounts.html", context)
+
+
+def _account_action(request) -> None:
+    """Restore an account, or confirm or dismiss a person's organisation from sign-in."""
+    form = AccountActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ingenting ändrades: välj ett konto eller en person på sidan."))
+        return
+    action, pk = form.cleaned_data["action"], form.cleaned_data["pk"]
+    if action == "restore":
+        user = get_object_or_404(get_user_model(), pk=pk, is_active=False)
+        access.restore(user, by=request.user)
+        messages.success(request, _("%(name)s kan logga in igen.") % {"name": _display(user)})
+        return
+    person = get_object_or_404(Person, pk=pk, organisation_from_login__isnull=False)
+    if action == "confirm_organisation":
+        person.organisation = person.organisation_from_login
+    person.organisation_from_login = None
+    person.save(update_fields=["organisation", "organisation_from_login"])
+    messages.success(request, _("Organisationen för %(name)s är sparad.") % {"name": person.name})
+
+
+def _display(user) -> str:
+    person = getattr(user, "person", None)
+    return person.name if person else user.get_username()
