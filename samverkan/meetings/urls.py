@@ -1,8 +1,8 @@
 """URLs of meeting pages."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from samverkan.meetings import views
+from samverkan.meetings import answer_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -18,4 +18,9 @@ urlpatterns = [
     path("moten/<int:pk>/bilagor/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("moten/<int:pk>/svar/", views.answer, name="answer"),
     path("moten/<int:pk>/narvaro/", views.attendance, name="attendance"),
+    re_path(
+        r"^moten/(?P<pk>\d+)/svara/(?P<token>[\w:-]{10,200})/(?P<choice>kommer|kan-inte|ersattare)/$",
+        answer_views.answer_link,
+        name="answer_link",
+    ),
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
         name="invitation",
     ),
     path("moten/<int:pk>/skicka-kallelse/", mail_views.send_invitation, name="send_invitation"),
+    path("moten/<int:pk>/uppdaterad-kallelse/", mail_views.send_update, name="send_update"),
     path("moten/<int:pk>/publicera/", mail_views.publish_minutes, name="publish"),
     path("moten/<int:pk>/begar-justering/", mail_views.request_approval, name="request_approval"),
     path("moten/<int:pk>/utskick/", mail_views.dispatches, name="dispatches"),
