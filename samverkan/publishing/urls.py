@@ -2,7 +2,14 @@
 
 from django.urls import path, re_path
 
-from samverkan.publishing import archive_views, feeds, mail_views, privacy_views, views
+from samverkan.publishing import (
+    archive_views,
+    feeds,
+    mail_views,
+    privacy_views,
+    reminder_views,
+    views,
+)
 
 app_name = "publishing"
 urlpatterns = [
@@ -54,6 +61,7 @@ urlpatterns = [
     path("arkiv/nya.atom", archive_views.PublishedMinutesFeed(), name="archive_feed"),
     path("arkiv/sok/", archive_views.search_page, name="search"),
     path("kalender/", feeds.my_calendar, name="my_calendar"),
+    path("paminnelser/", reminder_views.reminders, name="reminders"),
     re_path(r"^kalender/(?P<token>[\w-]{20,64})\.ics$", feeds.person_feed, name="person_feed"),
     path("organ/<int:pk>/kalender.ics", feeds.body_feed, name="body_feed"),
     path("personer/<int:pk>/export.json", privacy_views.person_export, name="person_export"),

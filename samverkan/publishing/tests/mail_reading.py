@@ -9,7 +9,12 @@ LINK = re.compile(r"https?://\S+")
 
 
 def text_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
+    return message.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+
+
+def subject_of(message) -> str:
+    """The subject as a mail program shows it (a folded long one starts with a space)."""
+    return str(message["Subject"]).strip()
 
 
 def links_in(message) -> list[str]:
