@@ -145,6 +145,8 @@ def build_world(cast) -> World:
     membership = Membership.objects.get(person=cast.bob, body=ds)
     users.filter(username="gone").update(is_active=False)
 
+    from samverkan.meetings.answer_links import token_for
+
     world = World(cast)
     world.ids.update(
         published=published.pk,
@@ -180,6 +182,8 @@ def build_world(cast) -> World:
         list=lst.pk,
         dispatch=dispatch.pk,
         token=feed.token,
+        answer_token=token_for(upcoming, cast.bob),
+        kommer="kommer",
         assignment=assignment.pk,
         organisation=cast.region.pk,
         note_history=minutes.notes.first().history.get(text__contains=PERSONNUMMER).history_id,

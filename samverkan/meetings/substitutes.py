@@ -1,6 +1,6 @@
 """Ersättare called in when a member cannot come: same organisation and body, their own first."""
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from samverkan.directory.models import Membership, Person
 from samverkan.meetings.events import substitute_called
@@ -10,21 +10,24 @@ DECLINED = (Attendance.Status.ABSENT, Attendance.Status.SUBSTITUTE)
 
 
 def own_substitutes(meeting: Meeting, member: Person):
-    """The member's ersättare (memberships), in order: the one whose membership names the
-    member, then the others from the same organisation in that body."""
+    """The member's ersättare (memberships), in order: those whose membership names the
+    member, then the others from the same organisation in that body (first those who replace
+    no one in particular)."""
     seats = Membership.objects.current(on=meeting.date).filter(body__in=meeting.bodies.all())
     own = seats.filter(person=member, seat=Membership.Seat.REGULAR).first()
     if own is None:  # only an ordinarie's place is filled by an ersättare
         return Membership.objects.none()
+    named = Q(substitute_for=member)
     return (
-        seats.filter(body=own.body, seat=Membership.Seat.SUBSTITUTE, organisation=own.organisation)
+        seats.filter(named | Q(organisation=own.organisation))
+        .filter(body=own.body, seat=Membership.Seat.SUBSTITUTE)
         .exclude(person=member)
         .filter(person__in=Person.objects.reachable(on=meeting.date))
         .annotate(
             rank=Case(
-                When(substitute_for=member, then=Value(0)),
+                When(named, then=Value(0)),
                 When(substitute_for__isnull=True, then=Value(1)),
-                default=Value(2),
+                default=Value(2),  # the organisation's ersättare named for someone else
                 output_field=IntegerField(),
             )
         )
