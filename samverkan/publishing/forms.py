@@ -77,3 +77,10 @@ class ReminderChoiceForm(forms.ModelForm):
     class Meta:
         model = ReminderChoice
         fields = ["reminders"]
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Din e-postadress"),
+        help_text=_("Du får ett e-brev med en länk att bekräfta med innan något skickas."),
+    )

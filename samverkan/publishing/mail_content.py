@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from samverkan.directory import permissions
 from samverkan.meetings.answer_links import CHOICES, answer_url
 from samverkan.publishing.calendar import invitation_for
 from samverkan.publishing.documents import invitation_pdf, minutes_pdf
-from samverkan.publishing.models import Delivery, Dispatch
+from samverkan.publishing.models import Delivery, Dispatch, Follower
 
 Kind = Dispatch.Kind
 TEMPLATES = {
@@ -33,8 +34,12 @@ def site_url(path: str) -> str:
 
 
 def body_for(dispatch: Dispatch, delivery: Delivery) -> str:
-    """The text part for one recipient: a kallelse carries their own answer links."""
+    """The text part for one recipient: a kallelse carries their own answer links, a
+    followed body's minutes the link that ends the bevakning."""
     if dispatch.kind not in TEMPLATES:  # notices and reminders were written when they happened
+        unfollow = unfollow_url(dispatch, delivery)
+        if unfollow:
+            return dispatch.text + "\n\n" + _("Sluta bevaka med ett klick:") + "\n" + unfollow
         return dispatch.text
     meeting = dispatch.meeting
     url = site_url(meeting.get_absolute_url())
@@ -87,3 +92,26 @@ def calendar_attachment(dispatch: Dispatch, delivery: Delivery) -> list[tuple]:
         return []
     ical = invitation_for(dispatch.meeting, method=method, attendee=delivery.address)
     return [(name, ical, f"text/calendar; method={method}")]
+
+
+def unfollow_url(dispatch: Dispatch, delivery: Delivery) -> str:
+    """For a followed body's published minutes: the recipient's one-click unsubscribe."""
+    if dispatch.kind != Kind.FOLLOW or dispatch.meeting is None:
+        return ""
+    follower = (
+        Follower.objects.filter(body__in=dispatch.meeting.bodies.all(), email=delivery.address)
+        .order_by("pk")
+        .first()
+    )
+    return site_url(reverse("publishing:unfollow", args=[follower.token])) if follower else ""
+
+
+def headers_for(dispatch: Dispatch, delivery: Delivery) -> dict[str, str]:
+    """RFC 8058 one-click unsubscribe, so mail programs offer it beside the sender."""
+    unfollow = unfollow_url(dispatch, delivery)
+    if not unfollow:
+        return {}
+    return {
+        "List-Unsubscribe": f"<{unfollow}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }

@@ -221,7 +221,10 @@ def _send_waiting(dispatch: Dispatch) -> None:
                 to=[delivery.address],
                 reply_to=_reply_to(dispatch),
                 connection=connection,
-                headers={"Message-ID": _message_id(delivery)},
+                headers={
+                    "Message-ID": _message_id(delivery),
+                    **mail_content.headers_for(dispatch, delivery),
+                },
             )
             for attachment in [*attachments, *mail_content.calendar_attachment(dispatch, delivery)]:
                 message.attach(*attachment)

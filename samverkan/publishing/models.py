@@ -93,6 +93,7 @@ class Dispatch(models.Model):
         APPROVAL = "justering", _("Begäran om justering")
         ASSIGNMENT = "uppdrag", _("Uppdrag")
         REMINDER = "påminnelse", _("Påminnelse")
+        FOLLOW = "bevakning", _("Bevakning")
 
     # the kinds that carry the kallelse with its agenda and answer links
     INVITING = (Kind.INVITATION, Kind.INVITATION_UPDATE, Kind.CALLED_IN)
@@ -280,3 +281,26 @@ class ReminderChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {'på' if self.reminders else 'av'}"
+
+
+class Follower(models.Model):
+    """An address that follows a public body's published minutes (bevakning): it counts only
+    once confirmed from the mail (double opt-in), and every mail has a link that ends it."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="followers", verbose_name=_("organ")
+    )
+    email = models.EmailField(_("e-postadress"))
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    asked_at = models.DateTimeField(_("bekräftelse begärd"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "email"], name="one_follower_per_address")
+        ]
+        verbose_name = _("bevakning")
+        verbose_name_plural = _("bevakningar")
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.body}"

@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from samverkan.publishing import (
     archive_views,
     feeds,
+    following_views,
     mail_views,
     privacy_views,
     reminder_views,
@@ -39,6 +40,13 @@ urlpatterns = [
         "sandlistor/<int:pk>/ta-bort/",
         mail_views.distribution_list_delete,
         name="list_delete",
+    ),
+    path("organ/<int:pk>/bevaka/", following_views.follow, name="follow"),
+    re_path(
+        r"^bevaka/(?P<token>[\w-]{20,64})/$", following_views.follow_confirm, name="follow_confirm"
+    ),
+    re_path(
+        r"^bevaka/(?P<token>[\w-]{20,64})/avsluta/$", following_views.unfollow, name="unfollow"
     ),
     path("arkiv/", archive_views.archive, name="archive"),
     path("arkiv/organ/<int:pk>/", archive_views.archive_body, name="archive_body"),
