@@ -1,6 +1,7 @@
 """Ersättare called in: a member who cannot come gets the right ersättare, then the next."""
 
 import pytest
+from django.urls import reverse
 
 from samverkan.directory.models import Membership
 from samverkan.meetings.models import SubstituteCall
@@ -81,3 +82,15 @@ def test_no_one_is_called_for_an_ersattare_or_when_the_member_comes_after_all(
     run_worker()
     assert [m["To"] for m in mailbox.messages] == ["eva@example.se"]
     assert SubstituteCall.objects.get().withdrawn
+
+
+def test_who_goes_instead_offers_the_members_own_ersattare_first_and_never_the_member(
+    cast, ersattare, login
+):
+    eva, frida, karl = ersattare
+    meeting = make_meeting(cast.public_body, days_ahead=14)
+    page = login("bob").get(reverse("meetings:answer", args=[meeting.pk])).content.decode()
+    options = page[page.index('name="substitute"') :]
+    first = options.index(f'value="{eva.pk}"')
+    assert first < options.index(f'value="{frida.pk}"') < options.index(f'value="{cast.alice.pk}"')
+    assert f'value="{cast.bob.pk}"' not in options
