@@ -239,7 +239,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samverkan@localhost")
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
+    "samverkan.mail_console.EmailBackend"  # readable in the terminal of `make run`
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )

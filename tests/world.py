@@ -58,7 +58,7 @@ def _held(body_list, days_ago, note, decision, *, by, approved=True, published=F
 def build_world(cast) -> World:
     from samverkan.importer import services as importer
     from samverkan.plans.models import AgreementGoal, InventoryRound, Plan
-    from samverkan.publishing.models import CalendarFeed, Dispatch, DistributionList
+    from samverkan.publishing.models import CalendarFeed, Dispatch, DistributionList, Follower
 
     users = get_user_model().objects
     other = make_body(name="Annat organ", short_name="Annat")
@@ -134,6 +134,7 @@ def build_world(cast) -> World:
     lst = DistributionList.objects.create(body=ds, name="Lista", addresses="x@example.se")
     dispatch = Dispatch.objects.create(meeting=upcoming, kind="kallelse", subject="Kallelse")
     feed = CalendarFeed.objects.create(person=cast.bob)
+    follower = Follower.objects.create(body=ds, email="vera@example.se")
     from samverkan.followup.models import Assignment
 
     assignment = Assignment.objects.create(
@@ -154,6 +155,8 @@ def build_world(cast) -> World:
     commission = give(giver=other, receivers=[ds, hidden], text="Inventera", by=dora.user)
     membership = Membership.objects.get(person=cast.bob, body=ds)
     users.filter(username="gone").update(is_active=False)
+
+    from samverkan.meetings.answer_links import token_for
 
     world = World(cast)
     world.ids.update(
@@ -190,6 +193,9 @@ def build_world(cast) -> World:
         list=lst.pk,
         dispatch=dispatch.pk,
         token=feed.token,
+        answer_token=token_for(upcoming, cast.bob),
+        follow_token=follower.token,
+        kommer="kommer",
         assignment=assignment.pk,
         proposal=proposal.pk,
         commission=commission.pk,

@@ -275,6 +275,16 @@ def member_person(user: AnyUser, meeting) -> Person | None:
     return first.person if first else None
 
 
+def can_answer_by_link(person: Person, meeting) -> bool:
+    """A signed answer link (meetings.answer_links) answers for its person, someone called to
+    the meeting and still taking part, until the meeting is held; it opens nothing else."""
+    return (
+        meeting.can_be_answered
+        and person.is_reachable()
+        and meeting.attendance.filter(person=person).exists()
+    )
+
+
 def can_update_assignment(user: AnyUser, assignment) -> bool:
     if can_edit_body(user, assignment.body):
         return True

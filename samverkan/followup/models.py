@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from samverkan.directory.models import Body, Person
+from samverkan.directory.models import Body, Membership, Person
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.minutes.models import Decision
 from samverkan.plans.models import Activity, Goal, Indicator
@@ -158,6 +158,18 @@ class Assignment(models.Model):
         return [p.name for p in self.owner_people.all()] + [
             b.short_name for b in self.owner_bodies.all()
         ]
+
+    def people_to_tell(self):
+        """Who hears of it: the owners who are persons, and for an owner body its chair and
+        secretary; only people still taking part."""
+        leads = Membership.objects.current().filter(
+            body__in=self.owner_bodies.all(), role__in=Membership.EDITOR_ROLES
+        )
+        return (
+            Person.objects.reachable()
+            .filter(Q(pk__in=self.owner_people.values("pk")) | Q(pk__in=leads.values("person")))
+            .distinct()
+        )
 
 
 class Update(models.Model):

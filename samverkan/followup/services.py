@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.directory.models import Body, Person
 from samverkan.followup import report_backs
+from samverkan.followup.events import AssignmentState, assignment_changed
 from samverkan.followup.models import Assignment, Update
 from samverkan.minutes.models import Decision, Minutes
 
@@ -29,7 +30,10 @@ def create_assignment(
     decision: Decision | None = None,
     origin: str = "",
     by=None,
+    notify: bool = True,
 ) -> Assignment:
+    """A new assignment; its owners are told by e-mail unless `notify` is off (an import of
+    old minutes)."""
     if minutes is not None:
         _check_open(minutes)
     _check_given(text, people, bodies)
@@ -49,6 +53,8 @@ def create_assignment(
     Update.objects.create(
         assignment=assignment, by=by, status=assignment.status, text=_("Uppdraget gavs.")
     )
+    if notify:
+        assignment_changed.send(sender=Assignment, assignment=assignment, before=None, by=by)
     return assignment
 
 
@@ -85,6 +91,7 @@ def edit_assignment(
     if minutes is not None:
         _check_open(minutes)
     _check_given(text, people, bodies)
+    before = AssignmentState.of(assignment)
     assignment.text = text.strip()
     assignment.due_date = due_date
     assignment.due_body = due_body if due_date is None else None
@@ -94,6 +101,7 @@ def edit_assignment(
     Update.objects.create(
         assignment=assignment, by=by, status=assignment.status, text=_("Uppdraget ändrades.")
     )
+    assignment_changed.send(sender=Assignment, assignment=assignment, before=before, by=by)
     return assignment
 
 
@@ -142,8 +150,11 @@ def record_report_back(
         assignment.due_date, assignment.report_item = new_due, None
     else:
         raise ValidationError(_("Okänt utfall."))
+    before = AssignmentState.of(Assignment.objects.get(pk=assignment.pk))
     assignment.save()
     Update.objects.create(assignment=assignment, by=by, status=assignment.status, text=comment)
+    if outcome == Outcome.CONTINUED:
+        assignment_changed.send(sender=Assignment, assignment=assignment, before=before, by=by)
     return assignment
 
 

@@ -471,6 +471,7 @@ def _assignment(entry, minutes, body, people, by):
         due_date=due,
         due_body=None if due else body,
         by=by,
+        notify=False,  # old minutes: their owners heard of it long ago
     )
 
 

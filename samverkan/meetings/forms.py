@@ -91,8 +91,16 @@ class AnswerForm(forms.Form):
         widget=forms.RadioSelect,
     )
     substitute = forms.ModelChoiceField(
-        label=_("Vem går i stället?"), queryset=Person.objects.all(), required=False
+        label=_("Vem går i stället?"),
+        queryset=Person.objects.all(),
+        required=False,
+        help_text=_("Bara om en ersättare går. Dina egna ersättare står först."),
     )
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["substitute"].queryset = people
 
     def clean(self):
         cleaned = super().clean()

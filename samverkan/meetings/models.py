@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Body, Person
+from samverkan.meetings.events import meeting_cancelled, meeting_moved
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -150,6 +151,11 @@ class Meeting(models.Model):
         return self.state == self.State.PLANNED and not self.is_held
 
     @property
+    def can_be_answered(self) -> bool:
+        """Members say whether they come until the meeting is held; never to a cancelled one."""
+        return not (self.is_held or self.is_cancelled)
+
+    @property
     def can_be_moved(self) -> bool:
         return not (self.is_held or self.is_cancelled)
 
@@ -239,16 +245,20 @@ class Meeting(models.Model):
             )
         self.cancel_reason = reason
         self._become(self.State.CANCELLED, "cancel_reason")
+        meeting_cancelled.send(sender=Meeting, meeting=self)
 
     def move(self, date: datetime.date, start=None, end=None) -> None:
         if not self.can_be_moved:
             raise ValidationError(_("Bara kommande möten kan flyttas."))
+        before = (self.date, self.start, self.end)
         self.moved_from = self.moved_from or self.date
         self.date = date
         self.start = start or self.start
         self.end = end or self.end
         self.full_clean()
         self.save()
+        if before != (self.date, self.start, self.end):
+            meeting_moved.send(sender=Meeting, meeting=self, moved_from=before)
 
     def starts_at(self) -> datetime.datetime | None:
         if not self.start:
@@ -419,3 +429,46 @@ class Proposal(models.Model):
 
     def to_bodies(self) -> str:
         return ", ".join(b.short_name for b in self.to_meeting.bodies.all())
+
+
+class SubstituteCallQuerySet(models.QuerySet):
+    def with_answers(self) -> "SubstituteCallQuerySet":
+        """Each call with `answer`: what the ersättare said (their attendance status)."""
+        said = Attendance.objects.filter(
+            meeting=OuterRef("meeting"), person=OuterRef("substitute")
+        ).values("status")[:1]
+        return self.annotate(answer=Subquery(said)).select_related("member", "substitute")
+
+
+class SubstituteCall(models.Model):
+    """An ersättare called in because a member said they cannot come; the record stays."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="substitute_calls")
+    member = models.ForeignKey(
+        Person, verbose_name=_("i stället för"), on_delete=models.PROTECT, related_name="+"
+    )
+    substitute = models.ForeignKey(
+        Person, verbose_name=_("ersättare"), on_delete=models.PROTECT, related_name="calls"
+    )
+    called_at = models.DateTimeField(_("kallad"), auto_now_add=True)
+    # the member comes after all, or sends someone they chose: the call is no longer needed
+    withdrawn = models.BooleanField(_("återkallad"), default=False)
+
+    objects = SubstituteCallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["called_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "substitute"], name="one_call_per_substitute"
+            )
+        ]
+        verbose_name = _("inkallad ersättare")
+        verbose_name_plural = _("inkallade ersättare")
+
+    def __str__(self) -> str:
+        return f"{self.substitute} i stället för {self.member}"
+
+    def answer_display(self) -> str:
+        status = getattr(self, "answer", None) or Attendance.Status.UNKNOWN
+        return Attendance.Status(status).label

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverkan.directory.models import Body, Membership, Person
+from samverkan.meetings import substitutes
 from samverkan.meetings.models import AgendaItem, Attendance, Meeting
 
 # Offered on every new agenda: "Godkännande av dagordning", "Föregående mötesanteckningar"
@@ -119,6 +120,7 @@ def set_attendance(
         Attendance.objects.get_or_create(
             meeting=meeting, person=row.substitute, defaults={"status": Attendance.Status.PRESENT}
         )
+    substitutes.after_answer(meeting, person, status)
     return row
 
 

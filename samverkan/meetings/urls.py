@@ -1,8 +1,8 @@
 """URLs of meeting pages."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from samverkan.meetings import proposal_views, views
+from samverkan.meetings import answer_views, proposal_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -23,5 +23,10 @@ urlpatterns = [
         "moten/<int:pk>/forslag/<int:proposal_pk>/",
         proposal_views.proposal_answer,
         name="proposal_answer",
+    ),
+    re_path(
+        r"^moten/(?P<pk>\d+)/svara/(?P<token>[\w:-]{10,200})/(?P<choice>kommer|kan-inte|ersattare)/$",
+        answer_views.answer_link,
+        name="answer_link",
     ),
 ]

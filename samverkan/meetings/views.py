@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
-from samverkan.meetings import proposals, services
+from samverkan.meetings import proposals, services, substitutes
 from samverkan.meetings.forms import (
     AgendaItemForm,
     AnswerForm,
@@ -51,7 +51,8 @@ def meeting_detail(request, pk):
         "can_edit_agenda": permissions.can_edit_agenda(request.user, meeting),
         "can_write": permissions.can_write_minutes(request.user, meeting),
         "my_answer": meeting.attendance.filter(person=me).first() if me else None,
-        "answer_form": AnswerForm() if me and not meeting.is_held else None,
+        "answer_form": AnswerForm() if me and meeting.can_be_answered else None,
+        "calls": meeting.substitute_calls.with_answers(),
         **proposals.page_context(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
@@ -213,8 +214,8 @@ def mark_held(request, pk):
 def answer(request, pk):
     meeting = _meeting(request, pk)
     me = permissions.member_person(request.user, meeting)
-    permissions.require(me is not None and not meeting.is_held and not meeting.is_cancelled)
-    form = AnswerForm(request.POST or None)
+    permissions.require(me is not None and meeting.can_be_answered)
+    form = AnswerForm(request.POST or None, people=substitutes.substitute_choices(meeting, me))
     if form.is_valid():
         services.set_attendance(meeting, me, **form.cleaned_data)
         messages.success(request, _("Tack, ditt svar är sparat."))

@@ -9,4 +9,4 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publicering")
 
     def ready(self) -> None:
-        from samverkan.publishing import signals  # noqa: F401  (connects the receivers)
+        from samverkan.publishing import notices, signals  # noqa: F401  (connects the receivers)

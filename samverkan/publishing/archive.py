@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.meetings.models import Meeting
-from samverkan.publishing import mailing
+from samverkan.publishing import following, mailing
 from samverkan.publishing.models import DistributionList, Publication
 
 
@@ -36,4 +36,5 @@ def publish(
     meeting.mark_published()
     if to_members or lists:
         mailing.send_minutes(meeting, by=by, to_members=to_members, lists=lists)
+    following.tell_followers(meeting)
     return publication

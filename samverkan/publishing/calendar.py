@@ -28,11 +28,17 @@ def calendar_for(meetings, name: str) -> bytes:
     return calendar.to_ical()
 
 
-def invitation_for(meeting) -> bytes:
-    """The meeting as an .ics attachment that mail programs offer to add to the calendar."""
+def invitation_for(meeting, *, method: str = "REQUEST", attendee: str = "") -> bytes:
+    """The meeting as an .ics attachment for one recipient (RFC 5546): REQUEST adds it or, with
+    a higher SEQUENCE and the same UID, updates it; CANCEL removes it from their calendar."""
     calendar = _calendar()
-    calendar.add("method", "PUBLISH")
-    calendar.add_component(_event(Meeting.objects.with_revisions().get(pk=meeting.pk)))
+    calendar.add("method", method)
+    event = _event(Meeting.objects.with_revisions().get(pk=meeting.pk))
+    event.add("organizer", f"mailto:{settings.DEFAULT_FROM_EMAIL}", parameters={"CN": "Samverkan"})
+    if attendee:
+        event.add("attendee", f"mailto:{attendee}", parameters={"ROLE": "REQ-PARTICIPANT"})
+    calendar.add_component(event)
+    calendar.add_missing_timezones()  # the VTIMEZONE for Europe/Stockholm
     return calendar.to_ical()
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body
-from samverkan.publishing.models import DistributionList
+from samverkan.publishing.models import DistributionList, ReminderChoice
 
 
 class PublishForm(forms.Form):
@@ -60,3 +60,27 @@ class SearchForm(forms.Form):
         this_year = timezone.localdate().year
         years = [(year, str(year)) for year in range(this_year, this_year - 15, -1)]
         self.fields["year"].choices = [("", _("Alla år")), *years]
+
+
+class ReminderChoiceForm(forms.ModelForm):
+    reminders = forms.TypedChoiceField(
+        label=_("Påminnelser från Samverkan"),
+        choices=[
+            (True, _("Veckobrev om mina uppdrag och påminnelser om kallelse och justering")),
+            (False, _("Inga påminnelser")),
+        ],
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+        help_text=_("Kallelser, ändrade möten och nya uppdrag skickas alltid."),
+    )
+
+    class Meta:
+        model = ReminderChoice
+        fields = ["reminders"]
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Din e-postadress"),
+        help_text=_("Du får ett e-brev med en länk att bekräfta med innan något skickas."),
+    )

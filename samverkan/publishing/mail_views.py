@@ -16,7 +16,7 @@ from samverkan.minutes.forms import RequestApprovalForm
 from samverkan.minutes.services import minutes_for
 from samverkan.minutes.services import request_approval as ask_justerare
 from samverkan.pages import form_page
-from samverkan.publishing import identity_numbers, mailing
+from samverkan.publishing import identity_numbers, mailing, notices
 from samverkan.publishing.archive import publish
 from samverkan.publishing.forms import DistributionListForm, PublishForm
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
@@ -59,6 +59,19 @@ def send_invitation(request, pk):
         "earlier": meeting.dispatches.filter(kind=Dispatch.Kind.INVITATION).first(),
     }
     return render(request, "publishing/send_invitation.html", context)
+
+
+@require_POST
+def send_update(request, pk):
+    """ "Skicka uppdaterad kallelse": the changed agenda to everyone called."""
+    meeting = _editable_meeting(request, pk)
+    try:
+        notices.send_update(meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(meeting)
+    messages.success(request, _("Den uppdaterade kallelsen skickas."))
+    return redirect(_log_url(meeting))
 
 
 @require_POST

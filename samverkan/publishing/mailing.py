@@ -20,16 +20,13 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from samverkan.directory.models import Person
 from samverkan.meetings.models import Meeting
-from samverkan.publishing.calendar import invitation_for
-from samverkan.publishing.documents import invitation_pdf, minutes_pdf
+from samverkan.publishing import mail_content
 from samverkan.publishing.models import Delivery, Dispatch, DistributionList
 
 NO_ADDRESS = "Ingen e-postadress registrerad."
@@ -79,7 +76,7 @@ def send_invitation(meeting: Meeting, *, by) -> Dispatch:
     if not recipients:
         raise ValidationError(_("Mötet har inga kallade att skicka till."))
     day = formats.date_format(meeting.date, "j F Y")
-    dispatch = _dispatch(
+    dispatch = queue(
         meeting, Dispatch.Kind.INVITATION, f"Kallelse: {meeting.title} {day}", recipients, by
     )
     meeting.mark_invited()
@@ -100,7 +97,7 @@ def send_minutes(
         raise ValidationError(_("Välj minst en mottagare."))
     day = formats.date_format(meeting.date, "j F Y")
     subject = f"Minnesanteckningar: {meeting.title} {day}"
-    return _dispatch(meeting, Dispatch.Kind.MINUTES, subject, recipients, by)
+    return queue(meeting, Dispatch.Kind.MINUTES, subject, recipients, by)
 
 
 @transaction.atomic
@@ -109,12 +106,21 @@ def send_approval_request(meeting: Meeting, *, people: list[Person], by) -> Disp
     day = formats.date_format(meeting.date, "j F Y")
     recipients = [Recipient(p.name, p.email, p) for p in people]
     subject = f"Justering: {meeting.title} {day}"
-    return _dispatch(meeting, Dispatch.Kind.APPROVAL, subject, recipients, by)
+    return queue(meeting, Dispatch.Kind.APPROVAL, subject, recipients, by)
 
 
-def _dispatch(meeting, kind, subject, recipients: list[Recipient], by) -> Dispatch:
+def queue(
+    meeting, kind, subject, recipients: list[Recipient], by=None, *, text: str = ""
+) -> Dispatch:
+    """Record one message per recipient and queue the task that sends them (the caller's
+    transaction keeps or drops both); a kallelse keeps the agenda it sent."""
     dispatch = Dispatch.objects.create(
-        meeting=meeting, kind=kind, subject=subject, sent_by=by if by else None
+        meeting=meeting,
+        kind=kind,
+        subject=subject,
+        sent_by=by if by else None,
+        text=text,
+        agenda=agenda_as_sent(meeting) if kind in Dispatch.INVITING else [],
     )
     Delivery.objects.bulk_create(
         Delivery(
@@ -129,6 +135,20 @@ def _dispatch(meeting, kind, subject, recipients: list[Recipient], by) -> Dispat
     )
     deliver.enqueue(dispatch.pk)
     return dispatch
+
+
+def agenda_as_sent(meeting: Meeting) -> list[dict]:
+    """The agenda as a kallelse shows it, to tell later what changed."""
+    items = meeting.items.prefetch_related("attachments")
+    return [
+        {
+            "id": item.pk,
+            "title": item.title,
+            "description": item.description,
+            "attachments": sorted(a.name for a in item.attachments.all()),
+        }
+        for item in items
+    ]
 
 
 @transaction.atomic
@@ -190,20 +210,23 @@ def _send_waiting(dispatch: Dispatch) -> None:
         log.warning("Utskick %s: en avbruten sändning markerad som misslyckad", dispatch.pk)
     if not dispatch.deliveries.filter(status=Delivery.Status.QUEUED).exists():
         return
-    body, attachments = _content(dispatch)
+    attachments = mail_content.shared_attachments(dispatch)
     connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     try:
         while (delivery := _next_delivery(dispatch)) is not None:
             message = EmailMessage(
                 subject=dispatch.subject,
-                body=body,
+                body=mail_content.body_for(dispatch, delivery),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[delivery.address],
                 reply_to=_reply_to(dispatch),
                 connection=connection,
-                headers={"Message-ID": _message_id(delivery)},
+                headers={
+                    "Message-ID": _message_id(delivery),
+                    **mail_content.headers_for(dispatch, delivery),
+                },
             )
-            for attachment in attachments:
+            for attachment in [*attachments, *mail_content.calendar_attachment(dispatch, delivery)]:
                 message.attach(*attachment)
             try:
                 message.send()
@@ -266,33 +289,3 @@ def _describe(error: Exception) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
         return f"{error.smtp_code} {_decode(error.smtp_error)}"
     return f"{type(error).__name__}: {error}"
-
-
-def _content(dispatch: Dispatch) -> tuple[str, list[tuple]]:
-    meeting = dispatch.meeting
-    url = settings.SITE_URL.rstrip("/") + meeting.get_absolute_url()
-    day = f"{meeting.date:%Y-%m-%d}"
-    if dispatch.kind == Dispatch.Kind.INVITATION:
-        attachments = [
-            (f"kallelse-{day}.pdf", invitation_pdf(meeting), "application/pdf"),
-            ("inbjudan.ics", invitation_for(meeting), "text/calendar; method=PUBLISH"),
-        ]
-        for item in meeting.items.prefetch_related("attachments"):
-            for attachment in item.attachments.all():
-                try:
-                    with attachment.file.open("rb") as file:
-                        attachments.append((attachment.name, file.read(), None))
-                except FileNotFoundError:  # a lost file must not stop the kallelse
-                    continue
-        template = "publishing/mail/invitation.txt"
-    elif dispatch.kind == Dispatch.Kind.APPROVAL:
-        url = settings.SITE_URL.rstrip("/") + reverse("minutes:sign_off", args=[meeting.pk])
-        attachments = []
-        template = "publishing/mail/approval_request.txt"
-    else:
-        attachments = [(f"minnesanteckningar-{day}.pdf", minutes_pdf(meeting), "application/pdf")]
-        template = "publishing/mail/minutes.txt"
-    body = render_to_string(
-        template, {"meeting": meeting, "url": url, "items": meeting.items.all()}
-    )
-    return body, attachments

@@ -80,16 +80,34 @@ STALE_AFTER = datetime.timedelta(minutes=15)
 
 
 class Dispatch(models.Model):
-    """One sending of a meeting's kallelse or minutes; each recipient has a Delivery."""
+    """One sending of a mail (a meeting's kallelse or minutes, a notice, a reminder); each
+    recipient has a Delivery."""
 
     class Kind(models.TextChoices):
         INVITATION = "kallelse", _("Kallelse")
+        INVITATION_UPDATE = "uppdaterad kallelse", _("Uppdaterad kallelse")
+        CALLED_IN = "ersättare kallad", _("Kallelse till ersättare")
+        MOVED = "flyttat", _("Mötet är flyttat")
+        CANCELLED = "inställt", _("Mötet är inställt")
         MINUTES = "minnesanteckningar", _("Minnesanteckningar")
         APPROVAL = "justering", _("Begäran om justering")
+        ASSIGNMENT = "uppdrag", _("Uppdrag")
+        REMINDER = "påminnelse", _("Påminnelse")
+        FOLLOW = "bevakning", _("Bevakning")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="dispatches")
+    # the kinds that carry the kallelse with its agenda and answer links
+    INVITING = (Kind.INVITATION, Kind.INVITATION_UPDATE, Kind.CALLED_IN)
+
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="dispatches"
+    )
     kind = models.CharField(_("typ"), max_length=30, choices=Kind.choices)
     subject = models.CharField(_("ämne"), max_length=300)
+    # what the event said (what changed, whom an ersättare replaces, the digest), written when
+    # it happened so a resend says the same
+    text = models.TextField(_("text"), blank=True)
+    # a kallelse's agenda as it was sent, to tell what changed since
+    agenda = models.JSONField(_("dagordning som skickad"), default=list, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -230,3 +248,59 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SentReminder(models.Model):
+    """A reminder that went out once: the schedule never sends the same key again."""
+
+    key = models.CharField(max_length=200, unique=True)  # e.g. "uppdrag:12:2026-W49"
+    dispatch = models.ForeignKey(Dispatch, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skickad påminnelse")
+        verbose_name_plural = _("skickade påminnelser")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class ReminderChoice(models.Model):
+    """What a person wants reminding of; without a row, everything (the default)."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="reminder_choice")
+    reminders = models.BooleanField(
+        _("påminnelser"),
+        default=True,
+        help_text=_("Veckobrev om uppdrag och påminnelser om kallelse och justering."),
+    )
+
+    class Meta:
+        verbose_name = _("val av påminnelser")
+        verbose_name_plural = _("val av påminnelser")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {'på' if self.reminders else 'av'}"
+
+
+class Follower(models.Model):
+    """An address that follows a public body's published minutes (bevakning): it counts only
+    once confirmed from the mail (double opt-in), and every mail has a link that ends it."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="followers", verbose_name=_("organ")
+    )
+    email = models.EmailField(_("e-postadress"))
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    asked_at = models.DateTimeField(_("bekräftelse begärd"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "email"], name="one_follower_per_address")
+        ]
+        verbose_name = _("bevakning")
+        verbose_name_plural = _("bevakningar")
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.body}"

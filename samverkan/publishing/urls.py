@@ -2,7 +2,15 @@
 
 from django.urls import path, re_path
 
-from samverkan.publishing import archive_views, feeds, mail_views, privacy_views, views
+from samverkan.publishing import (
+    archive_views,
+    feeds,
+    following_views,
+    mail_views,
+    privacy_views,
+    reminder_views,
+    views,
+)
 
 app_name = "publishing"
 urlpatterns = [
@@ -17,6 +25,7 @@ urlpatterns = [
         name="invitation",
     ),
     path("moten/<int:pk>/skicka-kallelse/", mail_views.send_invitation, name="send_invitation"),
+    path("moten/<int:pk>/uppdaterad-kallelse/", mail_views.send_update, name="send_update"),
     path("moten/<int:pk>/publicera/", mail_views.publish_minutes, name="publish"),
     path("moten/<int:pk>/begar-justering/", mail_views.request_approval, name="request_approval"),
     path("moten/<int:pk>/utskick/", mail_views.dispatches, name="dispatches"),
@@ -31,6 +40,13 @@ urlpatterns = [
         "sandlistor/<int:pk>/ta-bort/",
         mail_views.distribution_list_delete,
         name="list_delete",
+    ),
+    path("organ/<int:pk>/bevaka/", following_views.follow, name="follow"),
+    re_path(
+        r"^bevaka/(?P<token>[\w-]{20,64})/$", following_views.follow_confirm, name="follow_confirm"
+    ),
+    re_path(
+        r"^bevaka/(?P<token>[\w-]{20,64})/avsluta/$", following_views.unfollow, name="unfollow"
     ),
     path("arkiv/", archive_views.archive, name="archive"),
     path("arkiv/organ/<int:pk>/", archive_views.archive_body, name="archive_body"),
@@ -53,6 +69,7 @@ urlpatterns = [
     path("arkiv/nya.atom", archive_views.PublishedMinutesFeed(), name="archive_feed"),
     path("arkiv/sok/", archive_views.search_page, name="search"),
     path("kalender/", feeds.my_calendar, name="my_calendar"),
+    path("paminnelser/", reminder_views.reminders, name="reminders"),
     re_path(r"^kalender/(?P<token>[\w-]{20,64})\.ics$", feeds.person_feed, name="person_feed"),
     path("organ/<int:pk>/kalender.ics", feeds.body_feed, name="body_feed"),
     path("personer/<int:pk>/export.json", privacy_views.person_export, name="person_export"),

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samverkan.directory.services import load_demo, load_reference
 from samverkan.followup.demo import load_demo_flow, load_demo_meetings
 from samverkan.importer.services import import_seeds
-from samverkan.publishing.demo import publish_demo
+from samverkan.publishing.demo import mail_demo, publish_demo
 
 
 class Command(BaseCommand):
@@ -24,3 +24,4 @@ class Command(BaseCommand):
         for outcome in import_seeds():
             self.stdout.write(f"{outcome.name}: {outcome.status} {outcome.reason}".rstrip())
         self.stdout.write(f"published: {publish_demo()} nya")
+        self.stdout.write(f"mail: {mail_demo()} möte med kallelse, ersättare och flytt")
