@@ -20,7 +20,7 @@ from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Decision
 from samverkan.minutes.services import minutes_for
 from samverkan.minutes.views import confirm_removal, editor_page
-from samverkan.pages import act, form_page
+from samverkan.pages import act, form_page, paginate
 
 
 def plan_meeting(request, body_pk):
@@ -214,7 +214,7 @@ def body_register(request, body_pk):
     context = {
         "body": body,
         "form": form,
-        "assignments": assignments,
+        "page": paginate(request, assignments),
         "today": timezone.localdate(),
     }
     template = "followup/register.html#rows" if request.htmx else "followup/register.html"
@@ -238,7 +238,7 @@ def my_assignments(request):
         "followup/register.html",
         {
             "form": form,
-            "assignments": assignments,
+            "page": paginate(request, assignments),
             "mine": True,
             "today": timezone.localdate(),
         },
@@ -255,7 +255,8 @@ def decision_register(request):
     q = request.GET.get("q", "").strip()[:100]
     if q:
         decisions = decisions.filter(text__icontains=q)
-    return render(request, "followup/decisions.html", {"decisions": decisions[:200], "q": q})
+    context = {"page": paginate(request, decisions), "q": q}
+    return render(request, "followup/decisions.html", context)
 
 
 def overview(request):
