@@ -62,8 +62,12 @@ def _describe(record, label: str) -> Change:
 
 def changes(*histories: tuple[str, models.QuerySet]) -> list[Change]:
     """The latest changes of several histories, newest first: (label, historical queryset)."""
-    found = []
-    for label, history in histories:
-        for record in history.select_related("history_user").order_by("-history_date")[:LIMIT]:
-            found.append(_describe(record, label))
-    return sorted(found, key=lambda c: c.when, reverse=True)[:LIMIT]
+    found = [
+        (record, label)
+        for label, history in histories
+        for record in history.select_related("history_user__person").order_by("-history_date")[
+            :LIMIT
+        ]
+    ]
+    found.sort(key=lambda pair: pair[0].history_date, reverse=True)
+    return [_describe(record, label) for record, label in found[:LIMIT]]

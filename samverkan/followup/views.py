@@ -246,8 +246,13 @@ def my_assignments(request):
 
 
 def decision_register(request):
+    """One year of decisions at a time (`?ar=`, this year by default), newest first."""
+    years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
+    year = request.GET.get("ar", "")
+    year = int(year) if year.isdigit() and int(year) in years else timezone.localdate().year
     decisions = (
         Decision.objects.visible_to(request.user)
+        .filter(minutes__meeting__date__year=year)
         .select_related("minutes__meeting", "item")
         .prefetch_related("minutes__meeting__bodies")
         .order_by("-minutes__meeting__date", "pk")
@@ -255,7 +260,7 @@ def decision_register(request):
     q = request.GET.get("q", "").strip()[:100]
     if q:
         decisions = decisions.filter(text__icontains=q)
-    context = {"page": paginate(request, decisions), "q": q}
+    context = {"page": paginate(request, decisions), "q": q, "years": years, "year": year}
     return render(request, "followup/decisions.html", context)
 
 
