@@ -10,7 +10,7 @@ from bench.pages_bench import pages
 # the most queries each key page may make, whatever the length of the history
 MOST = {
     "Översikt": 25,
-    "Organets sida": 60,
+    "Organets sida": 35,
     "Mötets sida": 62,
     "Anteckningar": 62,
     "Mina uppdrag": 29,

@@ -247,7 +247,8 @@ def my_assignments(request):
 
 def decision_register(request):
     """One year of decisions at a time (`?ar=`, this year by default), newest first."""
-    years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
+    held = Meeting.objects.filter(date__lte=timezone.localdate())
+    years = [d.year for d in held.dates("date", "year", order="DESC")]
     year = request.GET.get("ar", "")
     year = int(year) if year.isdigit() and int(year) in years else timezone.localdate().year
     decisions = (
