@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 
@@ -22,3 +23,13 @@ def act(request, action: Callable[[], object], *, done: str) -> bool:
         return False
     messages.success(request, done)
     return True
+
+
+PER_PAGE = 50
+
+
+def paginate(request, items, per_page: int = PER_PAGE):
+    """One page of a list that grows with time (`?sida=N`; a page past the end is the last).
+
+    Templates show the links with `{% include "pagination.html" %}`."""
+    return Paginator(items, per_page).get_page(request.GET.get("sida"))

@@ -1,6 +1,7 @@
 """Settings, read top to bottom and configured by environment variables (see README)."""
 
 import datetime
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -214,8 +215,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 HTMX_DIST = PROJECT_DIR / "node_modules" / "htmx.org" / "dist"
 if HTMX_DIST.is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", HTMX_DIST))
+# Uploads go through Django's storage API: a folder by default, or e.g. S3 with django-storages
+# (FILE_STORAGE=storages.backends.s3.S3Storage, FILE_STORAGE_OPTIONS='{"bucket_name": "…"}').
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("FILE_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("FILE_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -40,7 +40,7 @@ def _who(record) -> str:
     return person.name if person else user.get_username()
 
 
-def _describe(record, label: str) -> Change:
+def _describe(record, label: str, instance) -> Change:
     model = record.instance_type
     if record.history_type == "+":
         details = [_("Skapad")]
@@ -57,13 +57,35 @@ def _describe(record, label: str) -> Change:
                 details.append(f"{str(field.verbose_name).capitalize()}: {old} → {new}")
         if not details:
             details = [_("Ändrad")]
-    return Change(record.history_date, _who(record), f"{label} {record.instance}", details)
+    return Change(record.history_date, _who(record), f"{label} {instance}", details)
 
 
 def changes(*histories: tuple[str, models.QuerySet]) -> list[Change]:
     """The latest changes of several histories, newest first: (label, historical queryset)."""
-    found = []
-    for label, history in histories:
-        for record in history.select_related("history_user").order_by("-history_date")[:LIMIT]:
-            found.append(_describe(record, label))
-    return sorted(found, key=lambda c: c.when, reverse=True)[:LIMIT]
+    found = [
+        (record, label)
+        for label, history in histories
+        for record in history.select_related("history_user__person").order_by("-history_date")[
+            :LIMIT
+        ]
+    ]
+    found.sort(key=lambda pair: pair[0].history_date, reverse=True)
+    kept = found[:LIMIT]
+    instances = [record.instance for record, _label in kept]
+    _load_foreign_keys(instances)
+    return [
+        _describe(record, label, instance)
+        for (record, label), instance in zip(kept, instances, strict=True)
+    ]
+
+
+def _load_foreign_keys(instances: list[models.Model]) -> None:
+    """What the instances' names refer to (a membership's person and body), one query per
+    field rather than per change."""
+    for field in {f for i in instances for f in i._meta.concrete_fields if f.many_to_one}:
+        same = [i for i in instances if i._meta.model is field.model]
+        ids = {getattr(i, field.attname) for i in same} - {None}
+        found = field.related_model._base_manager.in_bulk(ids)
+        for instance in same:
+            if getattr(instance, field.attname) in found:
+                field.set_cached_value(instance, found[getattr(instance, field.attname)])

@@ -20,7 +20,7 @@ from samverkan.meetings.models import Meeting
 from samverkan.minutes.models import Decision
 from samverkan.minutes.services import minutes_for
 from samverkan.minutes.views import confirm_removal, editor_page
-from samverkan.pages import act, form_page
+from samverkan.pages import act, form_page, paginate
 
 
 def plan_meeting(request, body_pk):
@@ -212,7 +212,7 @@ def body_register(request, body_pk):
     context = {
         "body": body,
         "form": form,
-        "assignments": assignments,
+        "page": paginate(request, assignments),
         "today": timezone.localdate(),
         "can_give": permissions.can_give_assignments(request.user, body),
         "commissions": (
@@ -242,7 +242,7 @@ def my_assignments(request):
         "followup/register.html",
         {
             "form": form,
-            "assignments": assignments,
+            "page": paginate(request, assignments),
             "mine": True,
             "today": timezone.localdate(),
         },
@@ -250,8 +250,14 @@ def my_assignments(request):
 
 
 def decision_register(request):
+    """One year of decisions at a time (`?ar=`, this year by default), newest first."""
+    held = Meeting.objects.filter(date__lte=timezone.localdate())
+    years = [d.year for d in held.dates("date", "year", order="DESC")]
+    year = request.GET.get("ar", "")
+    year = int(year) if year.isdigit() and int(year) in years else timezone.localdate().year
     decisions = (
         Decision.objects.visible_to(request.user)
+        .filter(minutes__meeting__date__year=year)
         .select_related("minutes__meeting", "item")
         .prefetch_related("minutes__meeting__bodies")
         .order_by("-minutes__meeting__date", "pk")
@@ -259,7 +265,8 @@ def decision_register(request):
     q = request.GET.get("q", "").strip()[:100]
     if q:
         decisions = decisions.filter(text__icontains=q)
-    return render(request, "followup/decisions.html", {"decisions": decisions[:200], "q": q})
+    context = {"page": paginate(request, decisions), "q": q, "years": years, "year": year}
+    return render(request, "followup/decisions.html", context)
 
 
 def overview(request):

@@ -81,6 +81,8 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date", "-start"]
+        # coming and past meetings, a year of the archive: ranges of dates, whatever the history
+        indexes = [models.Index(fields=["date"], name="meeting_date")]
         verbose_name = _("möte")
         verbose_name_plural = _("möten")
 

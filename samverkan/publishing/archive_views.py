@@ -42,16 +42,22 @@ def archive(request):
 
 
 def archive_body(request, pk):
+    """One year of a body's published minutes at a time (`?ar=`, the latest by default)."""
     body = get_object_or_404(Body, pk=pk, is_public=True)
+    published = _published().filter(meeting__bodies=body)
+    years = sorted(
+        set(published.annotate(year=ExtractYear("meeting__date")).values_list("year", flat=True)),
+        reverse=True,
+    )
+    year = request.GET.get("ar", "")
+    year = int(year) if year.isdigit() and int(year) in years else (years[0] if years else None)
     publications = (
-        _published()
-        .filter(meeting__bodies=body)
+        published.filter(meeting__date__year=year)
         .order_by("-meeting__date")
         .prefetch_related("meeting__bodies")
     )
-    return render(
-        request, "publishing/archive_body.html", {"body": body, "publications": publications}
-    )
+    context = {"body": body, "years": years, "year": year, "publications": publications}
+    return render(request, "publishing/archive_body.html", context)
 
 
 def _publication(pk, number=None) -> tuple[Publication, int]:

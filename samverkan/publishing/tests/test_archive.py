@@ -73,12 +73,20 @@ def archive(cast, django_capture_on_commit_callbacks):
 def test_archive_lists_published_minutes_of_public_bodies_by_body_and_year(archive, client, cast):
     published, older, waiting, internal = archive
     page = client.get(reverse("publishing:archive")).content.decode()
-    assert "Delregional samverkan Sydost" in page and "2025, 2024" in page
+    body_url = reverse("publishing:archive_body", args=[cast.public_body.pk])
+    assert "Delregional samverkan Sydost" in page
+    assert f'<a href="{body_url}?ar=2025">2025</a>, <a href="{body_url}?ar=2024">2024</a>' in page
     assert "Arbetsgrupp Sydost" not in page
-    body_page = client.get(reverse("publishing:archive_body", args=[cast.public_body.pk]))
-    text = body_page.content.decode()
-    assert "onsdag 12 mars 2025" in text.lower() and "torsdag 2 maj 2024" in text.lower()
+    # one year at a time, the latest first, with the other years a link away
+    text = client.get(body_url).content.decode()
+    assert "onsdag 12 mars 2025" in text.lower() and "2 maj 2024" not in text
+    assert 'href="?ar=2024"' in text
     assert "1 september 2025" not in text
+    older_year = client.get(body_url, {"ar": "2024"}).content.decode()
+    assert "torsdag 2 maj 2024" in older_year.lower() and "12 mars 2025" not in older_year
+    # a year without minutes, or not a year at all, shows the latest
+    assert "12 mars 2025" in client.get(body_url, {"ar": "1999"}).content.decode()
+    assert "12 mars 2025" in client.get(body_url, {"ar": "x"}).content.decode()
     assert (
         client.get(reverse("publishing:archive_body", args=[cast.internal_body.pk])).status_code
         == 404
