@@ -1,6 +1,7 @@
-"""Swedish unless the visitor chose another language with the switch (not the browser's wish)."""
+"""Request-wide behaviour: the language, private caching, and the missing page's look."""
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -30,3 +31,20 @@ def private_cache_middleware(get_response):
         return response
 
     return middleware
+
+
+def missing_page_middleware(get_response):
+    """With DEBUG=1 a missing page is still the Swedish 404 page; only server errors show the
+    debug page. Without DEBUG Django renders 404.html itself."""
+
+    def middleware(request):
+        response = get_response(request)
+        if settings.DEBUG and response.status_code == 404 and _is_html(response):
+            return render(request, "404.html", status=404)
+        return response
+
+    return middleware
+
+
+def _is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")

@@ -260,7 +260,7 @@ def decision_register(request):
 
 def overview(request):
     if not request.user.is_authenticated:
-        return redirect("directory:body_list")
+        return render(request, "start.html")
     person = getattr(request.user, "person", None)
     meetings = Meeting.objects.visible_to(request.user).upcoming().prefetch_related("bodies")
     assignments = Assignment.objects.none()
