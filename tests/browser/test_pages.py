@@ -112,3 +112,17 @@ def test_the_header_is_one_line_at_1280_px(role, cast, browser, live_server):
     )
     context.close()
     assert max(tops) - min(tops) <= 8, tops
+
+
+def test_on_a_phone_the_menu_folds_behind_a_button(cast, browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE", viewport=PHONE)
+    page = context.new_page()
+    sign_in(page, MEMBER)
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    assert not menu.is_visible()
+    assert page.locator("header.site").bounding_box()["height"] < 80
+    page.get_by_role("button", name="Meny").click()
+    assert page.get_by_role("button", name="Meny").get_attribute("aria-expanded") == "true"
+    menu.get_by_role("link", name="Mina uppdrag").click()
+    page.wait_for_url("**/mina-uppdrag/")
+    context.close()
