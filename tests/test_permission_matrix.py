@@ -167,7 +167,7 @@ ROWS = [
     R("minutes:sign_off", "meeting_pk=requested", get="403 403 200 403 403 403", post="403 403 302 403 403 403"),
     R("minutes:send_back", "meeting_pk=requested", get="405 405 405 405 405 405", post="403 403 400 403 403 403"),
     # follow-up
-    R("followup:overview", "", get="302 200 200 200 200 200", post="302 200 200 200 200 200"),
+    R("followup:overview", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("followup:plan_meeting", "body_pk=ds", get="403 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("followup:register", "body_pk=ds", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("followup:register", "body_pk=ag", get="404 404 200 404 200 200", post="404 404 200 404 200 200"),
