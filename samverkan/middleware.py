@@ -1,8 +1,10 @@
-"""Request-wide behaviour: the language, private caching, and sign-in when refused."""
+"""Request-wide behaviour: the language, private caching, sign-in when refused, and the
+missing page's look."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
@@ -56,3 +58,20 @@ class SignInFirstMiddleware:
         ):
             return redirect_to_login(request.get_full_path())
         return None
+
+
+def missing_page_middleware(get_response):
+    """With DEBUG=1 a missing page is still the Swedish 404 page; only server errors show the
+    debug page. Without DEBUG Django renders 404.html itself."""
+
+    def middleware(request):
+        response = get_response(request)
+        if settings.DEBUG and response.status_code == 404 and _is_html(response):
+            return render(request, "404.html", status=404)
+        return response
+
+    return middleware
+
+
+def _is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "samverkan.middleware.private_cache_middleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "samverkan.middleware.SignInFirstMiddleware",
+    "samverkan.middleware.missing_page_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -243,6 +244,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samverkan@localhost")
+# where the accessibility statement asks people to report what they cannot use
+ACCESSIBILITY_EMAIL = os.environ.get("ACCESSIBILITY_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "samverkan.mail_console.EmailBackend"  # readable in the terminal of `make run`

@@ -3,12 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from samverkan import accessibility
 from samverkan.api.endpoints import api
 from samverkan.directory import accounts, twofactor
 from samverkan.followup.views import overview
 
 urlpatterns = [
     path("", overview, name="home"),
+    path("tillganglighet/", accessibility.statement, name="accessibility"),
     path("", include("samverkan.directory.urls")),
     path("", include("samverkan.meetings.urls")),
     path("", include("samverkan.minutes.urls")),

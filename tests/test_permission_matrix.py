@@ -106,7 +106,8 @@ ROWS = [
     R("api_pages:decisions_export", "fmt=csv", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("api_pages:assignments_export", "body_pk=ds fmt=csv", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("api_pages:assignments_export", "body_pk=ag fmt=csv", get="404 404 200 404 200 200", post="404 404 200 404 200 200"),
-    R("home", "", get="302 200 200 200 200 200", post="302 200 200 200 200 200"),
+    R("home", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("accessibility", "", get="200 200 200 200 200 200", post="405 405 405 405 405 405"),
     # directory
     R("directory:body_list", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("directory:body_create", "", get="login 403 403 200 200 200", post="403 403 403 200 200 200"),
@@ -171,7 +172,7 @@ ROWS = [
     R("minutes:sign_off", "meeting_pk=requested", get="login 403 200 403 403 403", post="403 403 302 403 403 403"),
     R("minutes:send_back", "meeting_pk=requested", get="405 405 405 405 405 405", post="403 403 400 403 403 403"),
     # follow-up
-    R("followup:overview", "", get="302 200 200 200 200 200", post="302 200 200 200 200 200"),
+    R("followup:overview", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("followup:plan_meeting", "body_pk=ds", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("followup:register", "body_pk=ds", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("followup:register", "body_pk=ag", get="404 404 200 404 200 200", post="404 404 200 404 200 200"),

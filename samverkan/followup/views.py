@@ -171,7 +171,11 @@ def report_back(request, pk):
         messages.error(request, " ".join(m for e in form.errors.values() for m in e))
     if item is None:
         return redirect(assignment)
-    return redirect(reverse("minutes:editor", args=[item.meeting_id]) + f"#item-{item.pk}")
+    assignment.refresh_from_db(fields=["report_item"])
+    # back to the row; one that went on to a later meeting has left this item
+    stays = assignment.report_item_id == item.pk
+    anchor = f"report-back-{assignment.pk}" if stays else f"item-{item.pk}"
+    return redirect(reverse("minutes:editor", args=[item.meeting_id]) + f"#{anchor}")
 
 
 def assignment_detail(request, pk):
@@ -271,7 +275,7 @@ def decision_register(request):
 
 def overview(request):
     if not request.user.is_authenticated:
-        return redirect("directory:body_list")
+        return render(request, "start.html")
     person = getattr(request.user, "person", None)
     meetings = Meeting.objects.visible_to(request.user).upcoming().prefetch_related("bodies")
     assignments = Assignment.objects.none()

@@ -146,6 +146,7 @@ def search_page(request):
         "page": page,
         "first": (page - 1) * PAGE_SIZE + 1,
         "more": results is not None and results.total > page * PAGE_SIZE,
+        "empty": form.is_bound and form.is_valid() and not form.cleaned_data["q"],
         "heading": _("Sök i minnesanteckningar"),
     }
     return render(request, "publishing/search.html", context)

@@ -47,11 +47,31 @@ class DistributionListForm(forms.ModelForm):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Sökord"), max_length=200, required=False)
-    body = forms.ModelChoiceField(
-        label=_("Organ"), queryset=Body.objects.none(), required=False, empty_label=_("Alla organ")
+    q = forms.CharField(
+        label=_("Sökord"),
+        max_length=200,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "Sökningen får vara högst %(limit_value)d tecken (den har %(show_value)d). "
+                "Korta den och sök igen."
+            )
+        },
     )
-    year = forms.TypedChoiceField(label=_("År"), coerce=int, required=False, empty_value=None)
+    body = forms.ModelChoiceField(
+        label=_("Organ"),
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label=_("Alla organ"),
+        error_messages={"invalid_choice": _("Välj ett organ i listan.")},
+    )
+    year = forms.TypedChoiceField(
+        label=_("År"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Välj ett år i listan.")},
+    )
     sida = forms.IntegerField(min_value=1, max_value=500, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, user, **kwargs):

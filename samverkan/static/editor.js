@@ -48,9 +48,17 @@
   });
   var kept = JSON.parse(sessionStorage.getItem(KEY) || "null");
   sessionStorage.removeItem(KEY);
+  // A redirect's fragment names the row or item the action was about: focus goes there.
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (kept && kept.path === location.pathname && Date.now() - kept.at < 30000) {
     window.scrollTo(0, kept.y);
-    var back = kept.focus && document.getElementById(kept.focus);
+    // the browser scrolls to the fragment once more when the page has loaded
+    window.addEventListener("load", function () {
+      requestAnimationFrame(function () { window.scrollTo(0, kept.y); });
+    });
+    var back = (kept.focus && document.getElementById(kept.focus)) || target;
     if (back) back.focus({ preventScroll: true });
+  } else if (target) {
+    target.focus();
   }
 })();

@@ -205,7 +205,7 @@ def test_a_report_back_reloads_the_page_where_the_secretary_was(cast, page):
     from samverkan.minutes.services import minutes_for
 
     first = make_meeting(cast.public_body, days_ahead=-14)
-    create_assignment(
+    assignment = create_assignment(
         minutes=minutes_for(first),
         body=cast.public_body,
         text="Boka lokal",
@@ -228,3 +228,6 @@ def test_a_report_back_reloads_the_page_where_the_secretary_was(cast, page):
     page.wait_for_load_state()
     page.locator(".report-back .tag", has_text="Återrapporterad").wait_for()
     assert abs(page.evaluate("window.scrollY") - before) < 50
+    # the buttons are gone with the open assignment: focus is on its row, also without JS
+    assert page.url.endswith(f"#report-back-{assignment.pk}")
+    assert page.evaluate("document.activeElement.id") == f"report-back-{assignment.pk}"

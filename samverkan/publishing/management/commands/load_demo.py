@@ -1,13 +1,18 @@
-"""`samverkan load-demo`: demo people, accounts, meetings, imported and published minutes
-(demo only)."""
+"""`samverkan load-demo`: demo people, accounts, meetings, imported and published minutes,
+an action plan and an inventory round (demo only)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from samverkan.directory.models import Body
 from samverkan.directory.services import load_demo, load_reference
 from samverkan.followup.demo import load_demo_flow, load_demo_meetings
 from samverkan.importer.services import import_seeds
+from samverkan.plans.demo import load_demo_plans
 from samverkan.publishing.demo import mail_demo, publish_demo
+
+# the delregional bodies asked in the demo's inventory round; DOT Nordost has answered
+DEMO_ROUND_BODIES = ["DOT Nordost", "TB Sydost", "TB Nordväst"]
 
 
 class Command(BaseCommand):
@@ -25,3 +30,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{outcome.name}: {outcome.status} {outcome.reason}".rstrip())
         self.stdout.write(f"published: {publish_demo()} nya")
         self.stdout.write(f"mail: {mail_demo()} möte med kallelse, ersättare och flytt")
+        bodies = Body.objects.filter(short_name__in=DEMO_ROUND_BODIES).order_by("name")
+        plan, round_ = load_demo_plans(Body.objects.get(short_name="DOT Nordost"), bodies=bodies)
+        self.stdout.write(f"plans: {plan.title}, {round_.title}")
