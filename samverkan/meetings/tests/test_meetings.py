@@ -30,8 +30,13 @@ def test_secretary_plans_a_meeting_with_standard_items_and_invites_members(cast,
     meeting = Meeting.objects.get()
     assert response.status_code == 302
     assert [i.title for i in meeting.items.all()] == [
+        "Mötets öppnande",
+        "Val av justerare",
         "Godkännande av dagordning",
         "Föregående mötesanteckningar",
+        "Övriga frågor",
+        "Nästa möte",
+        "Mötets avslutande",
     ]
     assert meeting.link == "https://teams.example/abc"
     assert {a.person.name for a in meeting.attendance.all()} == {"Alice Andersson", "Bob Berg"}
