@@ -57,13 +57,17 @@ def _describe(record, label: str) -> Change:
                 details.append(f"{str(field.verbose_name).capitalize()}: {old} → {new}")
         if not details:
             details = [_("Ändrad")]
-    return Change(record.history_date, who(record.history_user), f"{label} {record.instance}", details)
+    return Change(
+        record.history_date, who(record.history_user), f"{label} {record.instance}", details
+    )
 
 
 def changes(*histories: tuple[str, models.QuerySet]) -> list[Change]:
     """The latest changes of several histories, newest first: (label, historical queryset)."""
     found = []
     for label, history in histories:
-        for record in history.select_related("history_user__person").order_by("-history_date")[:LIMIT]:
+        for record in history.select_related("history_user__person").order_by("-history_date")[
+            :LIMIT
+        ]:
             found.append(_describe(record, label))
     return sorted(found, key=lambda c: c.when, reverse=True)[:LIMIT]

@@ -70,7 +70,9 @@ class Meeting(models.Model):
     end = models.TimeField(_("slutar"), null=True, blank=True)
     place = models.CharField(_("plats"), max_length=200, blank=True)
     link = models.URLField(_("länk till digitalt möte"), max_length=500, blank=True)
-    state = models.CharField(_("status"), max_length=30, choices=State.choices, default=State.PLANNED)
+    state = models.CharField(
+        _("status"), max_length=30, choices=State.choices, default=State.PLANNED
+    )
     cancel_reason = models.CharField(
         _("skäl till att mötet ställdes in"), max_length=300, blank=True
     )
@@ -275,7 +277,7 @@ class AgendaItem(models.Model):
 
     @property
     def number(self) -> str:
-        """"§ 12" in a body that numbers its paragraphs, else "3." by position."""
+        """ "§ 12" in a body that numbers its paragraphs, else "3." by position."""
         return self.meeting.item_labels.get(self.pk, "")
 
 

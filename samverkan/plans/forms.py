@@ -161,6 +161,7 @@ class RoundForm(forms.Form):
     bodies = forms.ModelMultipleChoiceField(
         label=_("Organ som svarar"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
+    deadline = forms.DateField(label=_("Svar senast"), required=False, widget=DATE)
 
     def __init__(self, *args, goals, bodies, **kwargs):
         super().__init__(*args, **kwargs)

@@ -92,7 +92,8 @@ def save_values(plan: Plan, rows: list[Row], *, replace: bool = False) -> int:
     another value raises ReplaceNeeded unless `replace` says the person confirmed it."""
     indicators = {i.name.casefold(): i for i in Indicator.objects.filter(goal__plan=plan)}
     existing = {
-        (m.indicator_id, m.period): m for m in Measurement.objects.filter(indicator__goal__plan=plan)
+        (m.indicator_id, m.period): m
+        for m in Measurement.objects.filter(indicator__goal__plan=plan)
     }
     problems, seen, ready, changed, checked = [], set(), [], [], []
     for row in rows:

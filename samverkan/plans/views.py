@@ -184,7 +184,9 @@ def _save(request, plan, rows, form, file_form, *, replace=False):
 def value_edit(request, pk, value_pk):
     """Correct one measured value."""
     plan = _plan(request, pk, edit=True)
-    measurement = get_object_or_404(Measurement.objects.filter(indicator__goal__plan=plan), pk=value_pk)
+    measurement = get_object_or_404(
+        Measurement.objects.filter(indicator__goal__plan=plan), pk=value_pk
+    )
     form = MeasurementForm(request.POST or None, instance=measurement)
     if form.is_valid():
         form.save()

@@ -110,7 +110,8 @@ def gather_live(meeting: Meeting) -> MinutesContent:
     for decision in minutes.decisions.all():
         decisions.setdefault(decision.item_id, []).append(decision.text)
     items = [
-        (i.number, i.title, notes.get(i.pk, ""), decisions.get(i.pk, [])) for i in meeting.items.all()
+        (i.number, i.title, notes.get(i.pk, ""), decisions.get(i.pk, []))
+        for i in meeting.items.all()
     ]
     assignments = [
         (
