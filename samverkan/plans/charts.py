@@ -3,7 +3,7 @@
 import math
 from dataclasses import dataclass
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 480, 220, 64, 28, 20, 40
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 480, 220, 64, 44, 20, 40
 MAX_PERIOD_LABELS = 6  # more would run into each other on a phone
 
 

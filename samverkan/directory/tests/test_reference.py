@@ -62,17 +62,3 @@ def test_names_are_free_of_the_sources_remarks_and_reloading_renames_old_ones():
     assert "Skånes Kommuner" in names and "Skånes Kommuner (Kommunförbundet Skåne)" not in names
     assert "Simrishamns sjukhus" in names
     assert not any("osäker" in n or "källa" in n for n in names)
-
-
-def test_the_catalogue_drops_remarks_from_earlier_names():
-    from samverkan.plans.catalogue import load_catalogue
-    from samverkan.plans.models import AgreementGoal, CatalogueIndicator
-
-    CatalogueIndicator.objects.all().delete()
-    CatalogueIndicator.objects.create(name="Fast vårdkontakt (text avkortad i källan)")
-    load_catalogue()
-    names = set(CatalogueIndicator.objects.values_list("name", flat=True))
-    assert "Fast vårdkontakt" in names and not any("(" in n and "källan" in n for n in names)
-    areas = set(AgreementGoal.objects.values_list("area", flat=True))
-    assert "Del B – basal rehabilitering" in areas
-    assert not any("OSÄKER" in a or "ej verifierat" in a for a in areas)

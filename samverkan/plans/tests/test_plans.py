@@ -205,3 +205,14 @@ def test_outsider_cannot_answer_for_a_body(cast, login):
     )
     assert response.status_code == 403 and not round_.answers.exists()
     assert Body.objects.count() == 2
+
+
+def test_the_catalogue_drops_remarks_from_earlier_names():
+    CatalogueIndicator.objects.all().delete()
+    CatalogueIndicator.objects.create(name="Fast vårdkontakt (text avkortad i källan)")
+    load_catalogue()
+    names = set(CatalogueIndicator.objects.values_list("name", flat=True))
+    assert "Fast vårdkontakt" in names and not any("(" in n and "källan" in n for n in names)
+    areas = set(AgreementGoal.objects.values_list("area", flat=True))
+    assert "Del B – basal rehabilitering" in areas
+    assert not any("OSÄKER" in a or "ej verifierat" in a for a in areas)
