@@ -39,6 +39,7 @@ class Cell:
     previous: str | None
     comment: str = ""
     evidence: list[str] = field(default_factory=list)  # the links given as underlag
+    goal: object = None
 
     @property
     def changed(self) -> bool:
@@ -62,6 +63,7 @@ def overview(round_: InventoryRound) -> tuple[list, list, dict]:
                 before.get((b.pk, g.pk)),
                 given.comment if given else "",
                 [x.strip() for x in given.evidence.splitlines() if x.strip()] if given else [],
+                g,
             )
     return bodies, goals, cells
 
@@ -115,7 +117,7 @@ def export_xlsx(round_: InventoryRound) -> bytes:
 
 
 def export_pdf(round_: InventoryRound) -> bytes:
-    """The overview as an A4 landscape PDF (WeasyPrint)."""
+    """The overview as an A4 PDF (WeasyPrint): per body, each goal's answer."""
     from django.template.loader import render_to_string
     from weasyprint import HTML
 

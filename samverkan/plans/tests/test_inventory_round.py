@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import os
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -71,6 +73,8 @@ def test_excel_and_pdf_carry_comments_and_links_and_the_pdf_fits_the_page(cast, 
     assert any(comment in t and LINK in t for t in texts)
 
     pdf = client.get(reverse("plans:pdf", args=[created.pk])).content
+    if os.environ.get("SAMVERKAN_REVIEW_SHOTS"):  # a folder: the PDF to look at
+        Path(os.environ["SAMVERKAN_REVIEW_SHOTS"], "inventory.pdf").write_bytes(pdf)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         text = "\n".join(p.extract_text() or "" for p in document.pages)
         for page in document.pages:
