@@ -70,6 +70,7 @@ def record(cast):
 
 def test_swedish_pages_have_swedish_dates_and_numbered_paragraphs(cast, page, record):
     held, coming, plan = record
+    page.set_default_timeout(60_000)  # ten pages, on a machine that may be busy
     sign_in(page, "alice")
     assignment = held.assignments.get()
     page.goto(reverse("followup:assignment", args=[assignment.pk]))
