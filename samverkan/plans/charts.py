@@ -27,7 +27,7 @@ class Chart:
 
     @property
     def baseline_label_y(self) -> float | None:
-        return None if self.baseline_y is None else self.baseline_y - 6
+        return None if self.baseline_y is None else self.baseline_y + 18  # below the line
 
 
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:

@@ -85,6 +85,7 @@ def test_swedish_pages_have_swedish_dates_and_numbered_paragraphs(cast, page, re
         "assignment": reverse("followup:assignment", args=[assignment.pk]),
         "decisions": reverse("followup:decisions"),
         "body": cast.public_body.get_absolute_url(),
+        "body_edit": reverse("directory:body_edit", args=[cast.public_body.pk]),
         "person": cast.bob.get_absolute_url(),
         "plan": plan.get_absolute_url(),
     }
