@@ -49,7 +49,7 @@ def line_chart(indicator) -> Chart | None:
         return None
     numbers = [float(v.value) for v in values]
     marks = [float(x) for x in (indicator.target, indicator.baseline) if x is not None]
-    ticks = nice_ticks(min(0.0, *numbers, *marks), max(*numbers, *marks))
+    ticks = nice_ticks(min([0.0, *numbers, *marks]), max([*numbers, *marks]))
     low, high = ticks[0], ticks[-1]
     span_x = WIDTH - PAD_LEFT - PAD_RIGHT
     span_y = HEIGHT - PAD_TOP - PAD_BOTTOM

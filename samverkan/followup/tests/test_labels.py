@@ -18,6 +18,7 @@ def test_the_status_filter_lists_each_status_once(cast, login):
     # the choice of all unfinished ones names both statuses, not "Öppna" beside "Öppen"
     assert "Öppna" not in labels and "Öppna och pågående" in labels
 
+
 def test_the_person_page_says_seats_and_the_meeting_page_says_status(cast, login):
     client = login("alice")
     person = client.get(cast.bob.get_absolute_url()).content.decode()

@@ -108,3 +108,10 @@ def test_the_chart_draws_baseline_and_target(indicator, login):
     assert chart.baseline_y is not None and chart.target_y < chart.baseline_y
     page = login("alice").get(indicator.goal.plan.get_absolute_url()).content.decode()
     assert 'class="baseline"' in page and "utgångsvärde" in page
+
+
+def test_one_value_alone_is_drawn(indicator):
+    indicator.baseline = indicator.target = None
+    indicator.values.exclude(period="2025-01-01").delete()
+    chart = line_chart(indicator)
+    assert [label for _, label in chart.ticks] == ["0", "10", "20", "30", "40"]
