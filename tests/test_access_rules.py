@@ -129,7 +129,7 @@ def test_publishing_warns_about_a_personnummer_in_the_text(cast, login):
     client = login("alice")
     url = reverse("publishing:publish", args=[meeting.pk])
     page = html(client.post(url, {"to_members": ""}))
-    assert "liknar ett personnummer" in page and "Godkännande av dagordning" in page
+    assert "liknar ett personnummer" in page and "Mötets öppnande" in page
     assert not Publication.objects.filter(meeting=meeting).exists()
     assert client.post(url, {"checked": "on"}).status_code == 302
     assert Publication.objects.filter(meeting=meeting).exists()

@@ -206,6 +206,7 @@ ROWS = [
     R("plans:activity_add", "pk=plan goal_pk=goal", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("plans:values", "pk=plan", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("plans:values_import", "pk=plan", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
+    R("plans:value_edit", "pk=plan value_pk=measurement", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("plans:rounds", "", get="login 200 200 200 200 200", post="login 403 403 403 403 200"),
     R("plans:round", "pk=round", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
     R("plans:answer", "pk=round body_pk=ds", get="login 403 403 403 200 200", post="login 403 403 403 200 200"),

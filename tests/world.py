@@ -125,6 +125,9 @@ def build_world(cast) -> World:
     plan = Plan.objects.create(body=ds, title="Handlingsplan")
     internal_plan = Plan.objects.create(body=ag, title="Intern plan")
     goal = plan.goals.create(title="Mål")
+    measurement = goal.indicators.create(name="Indikator").values.create(
+        period=datetime.date(2025, 1, 1), value=1
+    )
     agreement = AgreementGoal.objects.first() or AgreementGoal.objects.create(
         area="Avtalsmål", text="Mål"
     )
@@ -189,6 +192,7 @@ def build_world(cast) -> World:
         plan=plan.pk,
         internal_plan=internal_plan.pk,
         goal=goal.pk,
+        measurement=measurement.pk,
         round=round_.pk,
         list=lst.pk,
         dispatch=dispatch.pk,

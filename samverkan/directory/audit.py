@@ -32,8 +32,8 @@ def _value(record, field: models.Field, raw) -> str:
     return str(raw)
 
 
-def _who(record) -> str:
-    user = record.history_user
+def who(user) -> str:
+    """People's names, not user names, wherever a history says who did something."""
     if user is None:
         return "–"
     person = getattr(user, "person", None)
@@ -57,7 +57,7 @@ def _describe(record, label: str, instance) -> Change:
                 details.append(f"{str(field.verbose_name).capitalize()}: {old} → {new}")
         if not details:
             details = [_("Ändrad")]
-    return Change(record.history_date, _who(record), f"{label} {instance}", details)
+    return Change(record.history_date, who(record.history_user), f"{label} {instance}", details)
 
 
 def changes(*histories: tuple[str, models.QuerySet]) -> list[Change]:

@@ -12,8 +12,21 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
-        fields = ["name", "short_name", "level", "area", "parent", "description", "is_public"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "name",
+            "short_name",
+            "level",
+            "area",
+            "parent",
+            "description",
+            "is_public",
+            "standard_agenda",
+            "numbers_paragraphs",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "standard_agenda": forms.Textarea(attrs={"rows": 10}),
+        }
 
     def __init__(self, *args, parents=None, **kwargs):
         super().__init__(*args, **kwargs)

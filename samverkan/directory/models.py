@@ -123,6 +123,22 @@ class Person(models.Model):
         return self.user is not None and self.user.is_active
 
 
+# The Swedish order of business; "…" is where each meeting's own items go
+STANDARD_AGENDA = "\n".join(
+    [
+        "Mötets öppnande",
+        "Val av justerare",
+        "Godkännande av dagordning",
+        "Föregående mötesanteckningar",
+        "Återrapportering",
+        "…",
+        "Övriga frågor",
+        "Nästa möte",
+        "Mötets avslutande",
+    ]
+)
+
+
 class BodyQuerySet(models.QuerySet):
     def visible_to(self, user) -> "BodyQuerySet":
         """Bodies the user may read; the rule itself lives in permissions."""
@@ -161,6 +177,21 @@ class Body(models.Model):
         _("offentligt"),
         default=True,
         help_text=_("Offentliga organ syns för alla; interna bara för sina ledamöter."),
+    )
+    standard_agenda = models.TextField(
+        _("standarddagordning"),
+        max_length=4000,
+        blank=True,
+        default=STANDARD_AGENDA,
+        help_text=_(
+            "En punkt per rad; varje nytt möte får dem. Raden … visar var mötets egna "
+            "punkter hamnar."
+        ),
+    )
+    numbers_paragraphs = models.BooleanField(
+        _("numrera paragrafer (§)"),
+        default=False,
+        help_text=_("Punkterna numreras i en löpande serie per år: § 1, § 2, …"),
     )
 
     objects = BodyQuerySet.as_manager()

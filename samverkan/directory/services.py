@@ -35,8 +35,10 @@ def _rows(name: str) -> list[dict[str, str]]:
 def load_reference() -> dict[str, LoadCounts]:
     """Create or update Skåne's organisations and the bodies of Vårdsamverkan Skåne."""
     counts = {"organisations": LoadCounts(), "bodies": LoadCounts()}
-    for row in _rows("organisations.csv"):
+    for row in _rows("organisations.csv"):  # `note` (a source's doubt) is never a name
         parent = Organisation.objects.get(name=row["parent"]) if row["parent"] else None
+        if row["formerly"] and not Organisation.objects.filter(name=row["name"]).exists():
+            Organisation.objects.filter(name=row["formerly"]).update(name=row["name"])
         _, created = Organisation.objects.update_or_create(
             name=row["name"],
             defaults={

@@ -100,7 +100,8 @@ class RegisterFilter(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Alla")), ("open", _("Öppna"))] + list(Assignment.Status.choices),
+        choices=[("", _("Alla")), ("open", _("Öppna och pågående"))]
+        + list(Assignment.Status.choices),
     )
     owner = forms.CharField(label=_("Ansvarig"), max_length=100, required=False)
     due_before = forms.DateField(label=_("Förfaller senast"), required=False, widget=DATE)

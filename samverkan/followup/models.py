@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory.audit import who
 from samverkan.directory.models import Body, Membership, Person
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.minutes.models import Decision
@@ -188,6 +189,10 @@ class Update(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.status}"
+
+    @property
+    def by_name(self) -> str:
+        return who(self.by) if self.by else ""
 
 
 class PlanLink(models.Model):

@@ -40,11 +40,11 @@ from django.utils import timezone
 
 from samverkan.directory.models import Body
 from samverkan.followup.models import Assignment
+from samverkan.meetings.agenda import REPORT_BACK, report_back_position
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.meetings.services import remove_item
 
-TITLE = "Återrapportering"
-AFTER = "Föregående mötesanteckningar"  # the item is placed after this one when the agenda has it
+TITLE = REPORT_BACK
 COMING = (Meeting.State.PLANNED, Meeting.State.INVITED)
 
 
@@ -155,9 +155,7 @@ def report_item(meeting: Meeting) -> AgendaItem:
     existing = meeting.items.filter(kind=AgendaItem.Kind.REPORT_BACK).order_by("position").first()
     if existing:
         return existing
-    before = meeting.items.filter(title=AFTER).order_by("position").first()
-    last = meeting.items.order_by("-position").first()
-    position = before.position + 1 if before else (last.position + 1 if last else 1)
+    position = report_back_position(meeting, list(meeting.items.all()))
     meeting.items.filter(position__gte=position).update(position=F("position") + 1)
     return AgendaItem.objects.create(
         meeting=meeting, title=TITLE, kind=AgendaItem.Kind.REPORT_BACK, position=position

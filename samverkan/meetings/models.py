@@ -8,6 +8,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -70,7 +71,9 @@ class Meeting(models.Model):
     end = models.TimeField(_("slutar"), null=True, blank=True)
     place = models.CharField(_("plats"), max_length=200, blank=True)
     link = models.URLField(_("länk till digitalt möte"), max_length=500, blank=True)
-    state = models.CharField(_("läge"), max_length=30, choices=State.choices, default=State.PLANNED)
+    state = models.CharField(
+        _("status"), max_length=30, choices=State.choices, default=State.PLANNED
+    )
     cancel_reason = models.CharField(
         _("skäl till att mötet ställdes in"), max_length=300, blank=True
     )
@@ -262,6 +265,13 @@ class Meeting(models.Model):
         if before != (self.date, self.start, self.end):
             meeting_moved.send(sender=Meeting, meeting=self, moved_from=before)
 
+    @cached_property
+    def item_labels(self) -> dict[int, str]:
+        """Each agenda item's number as every page and document shows it."""
+        from samverkan.meetings import paragraphs
+
+        return paragraphs.labels(self, list(self.items.all()))
+
     def starts_at(self) -> datetime.datetime | None:
         if not self.start:
             return None
@@ -283,6 +293,7 @@ class AgendaItem(models.Model):
         Person, verbose_name=_("ansvariga"), blank=True, related_name="agenda_items"
     )
     description = models.TextField(_("beskrivning"), max_length=4000, blank=True)
+    paragraph = models.PositiveIntegerField(_("paragraf"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -292,6 +303,11 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def number(self) -> str:
+        """ "§ 12" in a body that numbers its paragraphs, else "3." by position."""
+        return self.meeting.item_labels.get(self.pk, "")
 
 
 class Attachment(models.Model):

@@ -4,27 +4,27 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from samverkan.directory.models import Body, Membership, Person
 from samverkan.meetings import substitutes
+from samverkan.meetings.agenda import StandardAgenda, own_items_position
 from samverkan.meetings.models import AgendaItem, Attendance, Meeting
-
-# Offered on every new agenda: "Godkännande av dagordning", "Föregående mötesanteckningar"
-STANDARD_ITEMS = [
-    ("Godkännande av dagordning", AgendaItem.Kind.DECISION),
-    ("Föregående mötesanteckningar", AgendaItem.Kind.DECISION),
-]
 
 
 @transaction.atomic
 def plan_meeting(*, bodies: list[Body], standard_items: bool = True, **fields) -> Meeting:
+    """A new meeting; its agenda starts as the standard agenda of the first body."""
     meeting = Meeting(**fields)
     meeting.full_clean()
     meeting.save()
-    if standard_items:
-        for position, (title, kind) in enumerate(STANDARD_ITEMS, start=1):
-            AgendaItem.objects.create(meeting=meeting, position=position, title=title, kind=kind)
+    if standard_items and bodies:
+        standard = StandardAgenda.of(bodies[0]).items()
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, position=position, title=title, kind=kind)
+            for position, (title, kind) in enumerate(standard, start=1)
+        )
     meeting.bodies.set(bodies)  # last: whatever follows the bodies sees the agenda in place
     invite_members(meeting)
     return meeting
@@ -50,11 +50,12 @@ def add_item(
     description="",
     position: int | None = None,
 ) -> AgendaItem:
-    """A new item, last on the agenda unless a position is given."""
+    """A new item, before the closing standard items unless a position is given."""
     meeting.check_open_for_edits()
     if position is None:
-        last = meeting.items.order_by("-position").first()
-        position = (last.position + 1) if last else 1
+        agenda = StandardAgenda.of(meeting.bodies.first())
+        position = own_items_position(agenda, list(meeting.items.all()))
+        meeting.items.filter(position__gte=position).update(position=F("position") + 1)
     item = AgendaItem.objects.create(
         meeting=meeting, title=title, kind=kind, description=description, position=position
     )

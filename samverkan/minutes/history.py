@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samverkan.directory.audit import who
 from samverkan.directory.models import PrivacyLog
 from samverkan.minutes.models import Decision, Minutes, Note
 
@@ -30,14 +31,6 @@ def _histories(minutes: Minutes) -> dict:
         "beslut": Decision.history.filter(minutes_id=minutes.pk),
         "uppdrag": assignments.filter(meeting_id=minutes.meeting_id),
     }
-
-
-def who(user) -> str:
-    """People's names, not user names, wherever a history says who did something."""
-    if user is None:
-        return "–"
-    person = getattr(user, "person", None)
-    return person.name if person else user.get_username()
 
 
 def changes(minutes: Minutes, limit: int = 30) -> list[tuple]:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.directory.models import Person
+from samverkan.meetings import paragraphs
 from samverkan.meetings.models import AgendaItem, Meeting
 from samverkan.minutes.models import Decision, Minutes, Note, SignOff, Version
 from samverkan.minutes.signals import version_approved
@@ -105,15 +106,19 @@ def snapshot(minutes: Minutes) -> dict:
     decisions: dict[int | None, list[str]] = {}
     for decision in minutes.decisions.all():
         decisions.setdefault(decision.item_id, []).append(decision.text)
+    meeting = minutes.meeting
+    items = list(meeting.items.all())
+    labels = paragraphs.labels(meeting, items)
     return {
         "items": [
             {
+                "number": labels[item.pk],
                 "title": item.title,
                 "kind": item.kind,
                 "notes": notes.get(item.pk, ""),
                 "decisions": decisions.get(item.pk, []),
             }
-            for item in minutes.meeting.items.all()
+            for item in items
         ],
     }
 
@@ -140,6 +145,7 @@ def _lock(minutes: Minutes, *, by, approval: str, approvers) -> Version:
     minutes.save(update_fields=["approval", "approved_at", "approved_by"])
     minutes.approvers.set(approvers)
     minutes.meeting.mark_approved()
+    paragraphs.assign(minutes.meeting)
     content = snapshot(minutes)
     content["approval"] = minutes.approval_lines()
     version = Version.objects.create(

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.validators import WebAddressField
-from samverkan.plans.models import Activity, Goal, Indicator, InventoryAnswer, Plan
+from samverkan.plans.models import Activity, Goal, Indicator, InventoryAnswer, Measurement, Plan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -80,6 +80,27 @@ class ValuesForm(forms.Form):
             )
 
 
+class MeasurementForm(forms.ModelForm):
+    value = forms.CharField(label=_("Värde"), max_length=30)
+
+    class Meta:
+        model = Measurement
+        fields = ["value"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # "12,5" as Swedes write it, not "12.50"
+            self.initial["value"] = f"{self.instance.value.normalize():f}".replace(".", ",")
+
+    def clean_value(self):
+        from samverkan.plans.values import parse_number
+
+        try:
+            return parse_number(self.cleaned_data["value"])
+        except ValueError as error:
+            raise forms.ValidationError(_("Skriv ett tal, t.ex. 12,5.")) from error
+
+
 class ValuesFileForm(forms.Form):
     file = forms.FileField(
         label=_("Fil (CSV eller XLSX)"),
@@ -140,6 +161,7 @@ class RoundForm(forms.Form):
     bodies = forms.ModelMultipleChoiceField(
         label=_("Organ som svarar"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
+    deadline = forms.DateField(label=_("Svar senast"), required=False, widget=DATE)
 
     def __init__(self, *args, goals, bodies, **kwargs):
         super().__init__(*args, **kwargs)

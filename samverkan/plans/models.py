@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
@@ -177,6 +178,7 @@ class AgreementGoal(models.Model):
 class InventoryRound(models.Model):
     title = models.CharField(_("namn"), max_length=200)
     opened = models.DateField(_("öppnad"))
+    deadline = models.DateField(_("svar senast"), null=True, blank=True)
     goals = models.ManyToManyField(AgreementGoal, verbose_name=_("mål"))
     bodies = models.ManyToManyField(Body, verbose_name=_("organ som svarar"))
     previous = models.ForeignKey(
@@ -197,6 +199,14 @@ class InventoryRound(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:round", args=[self.pk])
+
+    def answered_count(self) -> int:
+        """How many of the bodies asked have answered."""
+        return self.answers.values("body").distinct().count()
+
+    @property
+    def is_past_deadline(self) -> bool:
+        return self.deadline is not None and self.deadline < timezone.localdate()
 
 
 class InventoryAnswer(models.Model):

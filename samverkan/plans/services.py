@@ -1,7 +1,7 @@
 """Inventory rounds: opening, answering, the overview with the previous round, and export."""
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,10 +14,10 @@ from samverkan.plans.models import (
 
 
 @transaction.atomic
-def open_round(*, title: str, goals, bodies) -> InventoryRound:
+def open_round(*, title: str, goals, bodies, deadline=None) -> InventoryRound:
     previous = InventoryRound.objects.first()
     round_ = InventoryRound.objects.create(
-        title=title, opened=timezone.localdate(), previous=previous
+        title=title, opened=timezone.localdate(), deadline=deadline, previous=previous
     )
     round_.goals.set(goals)
     round_.bodies.set(bodies)
@@ -38,6 +38,8 @@ class Cell:
     status: str | None
     previous: str | None
     comment: str = ""
+    evidence: list[str] = field(default_factory=list)  # the links given as underlag
+    goal: object = None
 
     @property
     def changed(self) -> bool:
@@ -52,15 +54,17 @@ def overview(round_: InventoryRound) -> tuple[list, list, dict]:
     before = {}
     if round_.previous:
         before = {(a.body_id, a.goal_id): a.status for a in round_.previous.answers.all()}
-    cells = {
-        (b.pk, g.pk): Cell(
-            now[(b.pk, g.pk)].status if (b.pk, g.pk) in now else None,
-            before.get((b.pk, g.pk)),
-            now[(b.pk, g.pk)].comment if (b.pk, g.pk) in now else "",
-        )
-        for b in bodies
-        for g in goals
-    }
+    cells = {}
+    for b in bodies:
+        for g in goals:
+            given = now.get((b.pk, g.pk))
+            cells[(b.pk, g.pk)] = Cell(
+                given.status if given else None,
+                before.get((b.pk, g.pk)),
+                given.comment if given else "",
+                [x.strip() for x in given.evidence.splitlines() if x.strip()] if given else [],
+                g,
+            )
     return bodies, goals, cells
 
 
@@ -77,6 +81,7 @@ def spreadsheet_text(value: str) -> str:
 def export_xlsx(round_: InventoryRound) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     bodies, goals, cells = overview(round_)
     book = Workbook()
@@ -87,27 +92,32 @@ def export_xlsx(round_: InventoryRound) -> bytes:
         row = [body.name]
         for goal in goals:
             c = cells[(body.pk, goal.pk)]
-            text = c.status or "–"
+            lines = [c.status or "–"]
             if c.changed:
-                text += f" (förra: {c.previous})"
-            row.append(text)
+                lines[0] += f" (förra: {c.previous})"
+            lines += ([c.comment] if c.comment else []) + c.evidence
+            row.append("\n".join(lines))
         rows.append(row)
     for number, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(number, column)
             cell.value = spreadsheet_text(value)
             cell.data_type = "s"  # always text, never a formula
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 40
+    for column in range(2, len(goals) + 2):
+        sheet.column_dimensions[get_column_letter(column)].width = 36
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
 def export_pdf(round_: InventoryRound) -> bytes:
-    """The overview as an A4 landscape PDF (WeasyPrint)."""
+    """The overview as an A4 PDF (WeasyPrint): per body, each goal's answer."""
     from django.template.loader import render_to_string
     from weasyprint import HTML
 

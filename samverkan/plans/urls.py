@@ -21,6 +21,11 @@ urlpatterns = [
     ),
     path("handlingsplaner/<int:pk>/varden/", views.values_enter, name="values"),
     path("handlingsplaner/<int:pk>/varden/fil/", views.values_import, name="values_import"),
+    path(
+        "handlingsplaner/<int:pk>/varden/<int:value_pk>/ratta/",
+        views.value_edit,
+        name="value_edit",
+    ),
     path("inventering/", views.rounds, name="rounds"),
     path("inventering/<int:pk>/", views.round_overview, name="round"),
     path("inventering/<int:pk>/organ/<int:body_pk>/", views.round_answer, name="answer"),

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -53,11 +54,48 @@ class Row:
     value: object
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """A period that has a value, and the other value a row gives it."""
+
+    indicator: str
+    period: datetime.date
+    old: Decimal
+    new: Decimal
+
+
+class ReplaceNeeded(Exception):
+    """Every row is right, and some would replace a value: the person confirms first.
+    `token` carries the checked rows to the confirmation (signed, so it cannot be altered)."""
+
+    def __init__(self, replacements: list[Replacement], token: str):
+        super().__init__(f"{len(replacements)} values would be replaced")
+        self.replacements = replacements
+        self.token = token
+
+
+TOKEN_SALT = "samverkan.plans.values"
+
+
+def rows_from_token(token: str) -> list[Row]:
+    """The rows a confirmation carries back; a token altered or older than a day is refused."""
+    try:
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=86400)
+    except signing.BadSignature as error:
+        raise ValuesError([_("Bekräftelsen gick inte att läsa. Ladda upp filen igen.")]) from error
+    return [Row(*row) for row in data]
+
+
 @transaction.atomic
-def save_values(plan: Plan, rows: list[Row]) -> int:
-    """Check every row first; save all of them or none."""
+def save_values(plan: Plan, rows: list[Row], *, replace: bool = False) -> int:
+    """Check every row first; save all of them or none. A row for a period that already has
+    another value raises ReplaceNeeded unless `replace` says the person confirmed it."""
     indicators = {i.name.casefold(): i for i in Indicator.objects.filter(goal__plan=plan)}
-    problems, seen, ready = [], set(), []
+    existing = {
+        (m.indicator_id, m.period): m
+        for m in Measurement.objects.filter(indicator__goal__plan=plan)
+    }
+    problems, seen, ready, changed, checked = [], set(), [], [], []
     for row in rows:
         indicator = indicators.get(str(row.indicator).strip().casefold())
         if indicator is None:
@@ -79,18 +117,29 @@ def save_values(plan: Plan, rows: list[Row]) -> int:
             problems.append(_("Rad %(n)d: ”%(v)s” är inget tal.") % {"n": row.line, "v": row.value})
             continue
         key = (indicator.pk, period)
-        if key in seen or Measurement.objects.filter(indicator=indicator, period=period).exists():
+        if key in seen:
             problems.append(
-                _("Rad %(n)d: %(name)s har redan ett värde för %(p)s.")
+                _("Rad %(n)d: %(name)s har redan ett värde för %(p)s längre upp.")
                 % {"n": row.line, "name": indicator.name, "p": period.isoformat()}
             )
             continue
         seen.add(key)
-        ready.append(Measurement(indicator=indicator, period=period, value=value))
+        checked.append([row.line, indicator.name, period.isoformat(), str(value)])
+        if key not in existing:
+            ready.append(Measurement(indicator=indicator, period=period, value=value))
+        elif existing[key].value != value:
+            changed.append((existing[key], value))
     if problems:
         raise ValuesError(problems)
+    if changed and not replace:
+        token = signing.dumps(checked, salt=TOKEN_SALT)
+        replacements = [Replacement(m.indicator.name, m.period, m.value, v) for m, v in changed]
+        raise ReplaceNeeded(replacements, token)
     Measurement.objects.bulk_create(ready)
-    return len(ready)
+    for measurement, value in changed:
+        measurement.value = value
+        measurement.save(update_fields=["value"])
+    return len(ready) + len(changed)
 
 
 def rows_from_file(name: str, data: bytes) -> list[Row]:

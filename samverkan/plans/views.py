@@ -17,12 +17,13 @@ from samverkan.plans.forms import (
     AnswerForm,
     GoalForm,
     IndicatorForm,
+    MeasurementForm,
     PlanForm,
     RoundForm,
     ValuesFileForm,
     ValuesForm,
 )
-from samverkan.plans.models import AgreementGoal, Indicator, InventoryRound, Plan
+from samverkan.plans.models import AgreementGoal, Indicator, InventoryRound, Measurement, Plan
 
 
 def _plan(request, pk, *, edit=False) -> Plan:
@@ -152,6 +153,13 @@ def values_import(request, pk):
     plan = _plan(request, pk, edit=True)
     file_form = ValuesFileForm(request.POST or None, request.FILES or None)
     form = ValuesForm(indicators=Indicator.objects.filter(goal__plan=plan))
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            rows = values.rows_from_token(request.POST["confirm"])
+        except values.ValuesError as error:
+            context = {"plan": plan, "form": form, "file_form": ValuesFileForm()}
+            return render(request, "plans/values.html", {**context, "problems": error.problems})
+        return _save(request, plan, rows, form, ValuesFileForm(), replace=True)
     if file_form.is_valid():
         upload = file_form.cleaned_data["file"]
         try:
@@ -168,17 +176,40 @@ def values_import(request, pk):
     )
 
 
-def _save(request, plan, rows, form, file_form):
+def _save(request, plan, rows, form, file_form, *, replace=False):
     try:
-        saved = values.save_values(plan, rows)
+        saved = values.save_values(plan, rows, replace=replace)
     except values.ValuesError as error:
         return render(
             request,
             "plans/values.html",
             {"plan": plan, "form": form, "file_form": file_form, "problems": error.problems},
         )
+    except values.ReplaceNeeded as question:
+        context = {"plan": plan, "replacements": question.replacements, "token": question.token}
+        return render(request, "plans/values_confirm.html", context)
     messages.success(request, _("%(n)d värden är sparade.") % {"n": saved})
     return redirect(plan)
+
+
+def value_edit(request, pk, value_pk):
+    """Correct one measured value."""
+    plan = _plan(request, pk, edit=True)
+    measurement = get_object_or_404(
+        Measurement.objects.filter(indicator__goal__plan=plan), pk=value_pk
+    )
+    form = MeasurementForm(request.POST or None, instance=measurement)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Värdet är rättat."))
+        return redirect(plan)
+    heading = _("Rätta %(i)s, %(p)s") % {
+        "i": measurement.indicator.name,
+        "p": measurement.period.strftime("%Y-%m"),
+    }
+    return form_page(
+        request, form, heading=heading, submit=_("Spara"), back=plan.get_absolute_url()
+    )
 
 
 @login_required

@@ -114,7 +114,7 @@ class PublishedMinutesFeed(Feed):
 
     def item_description(self, item):
         c = gather(item.meeting, item.version)
-        decisions = [d for _title, _notes, texts in c.items for d in texts]
+        decisions = [d for _number, _title, _notes, texts in c.items for d in texts]
         return "Beslut: " + " ".join(decisions) if decisions else ""
 
     def item_link(self, item):

@@ -51,7 +51,7 @@ class MinutesContent:
     facts: Facts
     present: list[tuple[str, list[str]]]  # organisation, names
     absent: list[str]
-    items: list[tuple[str, str, list[str]]]  # title, notes, decisions
+    items: list[tuple[str, str, str, list[str]]]  # number ("§ 12" or "3."), title, notes, decisions
     assignments: list[tuple[str, str, str]]  # who, what, when
     next_meeting: str
     approval: list[str]
@@ -76,8 +76,8 @@ def freeze(c: MinutesContent) -> dict:
         "present": [[org, names] for org, names in c.present],
         "absent": c.absent,
         "items": [
-            {"title": title, "notes": notes, "decisions": decisions}
-            for title, notes, decisions in c.items
+            {"number": number, "title": title, "notes": notes, "decisions": decisions}
+            for number, title, notes, decisions in c.items
         ],
         "assignments": [list(row) for row in c.assignments],
         "next_meeting": c.next_meeting,
@@ -91,7 +91,10 @@ def _thaw(meeting: Meeting, content: dict) -> MinutesContent:
         facts=Facts(**content["facts"]),
         present=[(org, names) for org, names in content["present"]],
         absent=content["absent"],
-        items=[(i["title"], i["notes"], i["decisions"]) for i in content["items"]],
+        items=[
+            (i.get("number") or f"{n}.", i["title"], i["notes"], i["decisions"])
+            for n, i in enumerate(content["items"], start=1)
+        ],
         assignments=[tuple(row) for row in content["assignments"]],
         next_meeting=content["next_meeting"],
         approval=content["approval"],
@@ -106,7 +109,10 @@ def gather_live(meeting: Meeting) -> MinutesContent:
     decisions: dict[int | None, list[str]] = {}
     for decision in minutes.decisions.all():
         decisions.setdefault(decision.item_id, []).append(decision.text)
-    items = [(i.title, notes.get(i.pk, ""), decisions.get(i.pk, [])) for i in meeting.items.all()]
+    items = [
+        (i.number, i.title, notes.get(i.pk, ""), decisions.get(i.pk, []))
+        for i in meeting.items.all()
+    ]
     assignments = [
         (
             ", ".join(a.owners()),
@@ -178,8 +184,8 @@ def minutes_docx(meeting: Meeting, number: int | None = None) -> bytes:
         document.add_paragraph(f"{organisation}: {', '.join(names)}")
     if c.absent:
         document.add_paragraph("Frånvarande: " + ", ".join(c.absent))
-    for number, (title, notes, decisions) in enumerate(c.items, start=1):
-        document.add_heading(f"{number}. {title}", level=2)
+    for number, title, notes, decisions in c.items:
+        document.add_heading(f"{number} {title}", level=2)
         if notes:
             document.add_paragraph(notes)
         for text in decisions:
@@ -205,23 +211,35 @@ def minutes_docx(meeting: Meeting, number: int | None = None) -> bytes:
 
 
 @dataclass
+class InvitationItem:
+    number: str
+    title: str
+    kind: str
+    description: str
+    responsible: str
+    attachments: list[str]
+
+
+@dataclass
 class InvitationContent:
     """The kallelse: when and where, the agenda, and who is called."""
 
     meeting: Meeting
     facts: Facts
     kind: str
-    items: list[tuple[str, str, str, list[str]]]  # title, kind, responsible, attachments
+    items: list[InvitationItem]
     called: list[tuple[str, list[str]]]  # organisation, names
 
 
 def gather_invitation(meeting: Meeting) -> InvitationContent:
     items = [
-        (
-            item.title,
-            item.get_kind_display(),
-            ", ".join(p.name for p in item.responsible.all()),
-            [a.name for a in item.attachments.all()],
+        InvitationItem(
+            number=item.number,
+            title=item.title,
+            kind=item.get_kind_display(),
+            description=item.description,
+            responsible=", ".join(p.name for p in item.responsible.all()),
+            attachments=[a.name for a in item.attachments.all()],
         )
         for item in meeting.items.prefetch_related("responsible", "attachments")
     ]
@@ -251,13 +269,15 @@ def invitation_docx(meeting: Meeting) -> bytes:
     c = gather_invitation(meeting)
     document = _docx_start(c.facts, f"Kallelse till {c.kind.lower()} möte")
     document.add_heading("Dagordning", level=2)
-    for number, (title, kind, responsible, attachments) in enumerate(c.items, start=1):
+    for item in c.items:
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{number}. {title}").bold = True
-        paragraph.add_run(f" ({kind.lower()})")
-        if responsible:
-            paragraph.add_run(f"\nAnsvariga: {responsible}")
-        for name in attachments:
+        paragraph.add_run(f"{item.number} {item.title}").bold = True
+        paragraph.add_run(f" ({item.kind.lower()})")
+        if item.description:
+            paragraph.add_run(f"\n{item.description}")
+        if item.responsible:
+            paragraph.add_run(f"\nAnsvariga: {item.responsible}")
+        for name in item.attachments:
             paragraph.add_run(f"\nBilaga: {name}")
     document.add_heading("Kallade", level=2)
     for organisation, names in c.called:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory.audit import who
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
 
@@ -125,8 +126,7 @@ class Dispatch(models.Model):
         return self.subject
 
     def sender_name(self) -> str:
-        person = getattr(self.sent_by, "person", None)
-        return person.name if person else (self.sent_by.username if self.sent_by else "")
+        return who(self.sent_by) if self.sent_by else ""
 
     def failed_count(self) -> int:
         return self.deliveries.filter(status=Delivery.Status.FAILED).count()

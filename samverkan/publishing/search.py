@@ -86,9 +86,9 @@ def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
         return []
     c = gather(meeting, publication.version)
     title = f"{meeting.title} {meeting.date:%Y-%m-%d}"
-    parts = [f"{t}: {notes}" if notes else f"{t}." for t, notes, _decisions in c.items]
+    parts = [f"{t}: {notes}" if notes else f"{t}." for _n, t, notes, _decisions in c.items]
     texts = [(SearchDocument.Kind.MINUTES, "\n".join(parts))]
-    texts += [(SearchDocument.Kind.DECISION, d) for _t, _n, decisions in c.items for d in decisions]
+    texts += [(SearchDocument.Kind.DECISION, d) for *_, decisions in c.items for d in decisions]
     texts += [(SearchDocument.Kind.ASSIGNMENT, f"{what}\n{who}") for who, what, _ in c.assignments]
     public = is_public(meeting)
     return [

@@ -14,7 +14,7 @@ def test_reference_holds_the_region_the_33_municipalities_and_the_federation():
     load_reference()
     assert Organisation.objects.filter(kind="kommun").count() == 33
     assert Organisation.objects.get(name="Region Skåne").kind == "region"
-    assert Organisation.objects.filter(name__contains="Kommunförbundet Skåne").exists()
+    assert Organisation.objects.get(name="Skånes Kommuner").kind == "förbund"
     assert Organisation.objects.get(short_name="CSK").parent.name == "Region Skåne"
 
 
@@ -53,3 +53,12 @@ def test_demo_content_refuses_a_production_database():
     with pytest.raises(CommandError, match="DEBUG=1"):
         call_command("load_demo")
     assert not Person.objects.exists()
+
+
+def test_names_are_free_of_the_sources_remarks_and_reloading_renames_old_ones():
+    Organisation.objects.create(name="Skånes Kommuner (Kommunförbundet Skåne)", kind="förbund")
+    load_reference()
+    names = set(Organisation.objects.values_list("name", flat=True))
+    assert "Skånes Kommuner" in names and "Skånes Kommuner (Kommunförbundet Skåne)" not in names
+    assert "Simrishamns sjukhus" in names
+    assert not any("osäker" in n or "källa" in n for n in names)

@@ -30,8 +30,13 @@ def test_secretary_plans_a_meeting_with_standard_items_and_invites_members(cast,
     meeting = Meeting.objects.get()
     assert response.status_code == 302
     assert [i.title for i in meeting.items.all()] == [
+        "Mötets öppnande",
+        "Val av justerare",
         "Godkännande av dagordning",
         "Föregående mötesanteckningar",
+        "Övriga frågor",
+        "Nästa möte",
+        "Mötets avslutande",
     ]
     assert meeting.link == "https://teams.example/abc"
     assert {a.person.name for a in meeting.attendance.all()} == {"Alice Andersson", "Bob Berg"}
@@ -146,7 +151,7 @@ def test_invitation_lists_agenda_and_recipients(cast, login):
 
 def test_secretary_edits_and_removes_agenda_items_before_the_meeting(cast, login):
     meeting = make_meeting(cast.public_body)
-    first, second = meeting.items.all()
+    first, second = meeting.items.all()[:2]
     client = login("alice")
     response = client.post(
         reverse("meetings:item_edit", args=[meeting.pk, second.pk]),
@@ -158,9 +163,9 @@ def test_secretary_edits_and_removes_agenda_items_before_the_meeting(cast, login
     assert list(second.responsible.all()) == [cast.bob]
 
     client.post(reverse("meetings:item_remove", args=[meeting.pk, first.pk]))
-    assert [(i.position, i.title) for i in meeting.items.all()] == [
-        (1, "Mötesanteckningar från 4 mars")
-    ]
+    items = [(i.position, i.title) for i in meeting.items.all()]
+    assert items[:2] == [(1, "Mötesanteckningar från 4 mars"), (2, "Godkännande av dagordning")]
+    assert [position for position, _ in items] == list(range(1, 7))
 
 
 def test_items_of_a_held_meeting_are_kept_and_members_cannot_change_them(cast, login):
@@ -180,7 +185,7 @@ def test_items_of_a_held_meeting_are_kept_and_members_cannot_change_them(cast, l
     response = login("alice").post(edit, {"title": "", "kind": "beslut"})
     assert "Detta fält måste fyllas i." in response.content.decode()
     item.refresh_from_db()
-    assert item.title == "Godkännande av dagordning"
+    assert item.title == "Mötets öppnande"
 
 
 def test_moving_an_item_returns_the_secretary_to_that_item(cast, login):

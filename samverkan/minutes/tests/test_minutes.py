@@ -179,4 +179,4 @@ def test_actions_are_for_the_bodys_editors(meeting, login, name, username):
     )
     assert response.status_code == 403
     meeting.refresh_from_db()
-    assert meeting.state == "planerat" and meeting.items.count() == 2
+    assert meeting.state == "planerat" and meeting.items.count() == 7

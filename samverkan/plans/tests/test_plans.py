@@ -108,7 +108,7 @@ def test_values_for_a_period_draw_a_chart(plan, login):
         ("Fast läkarkontakt;2024-01;sextio\n", "Rad 1: ”sextio” är inget tal."),
         (
             "Fast läkarkontakt;2024-01;60\nFast läkarkontakt;2024-01;61\n",
-            "Rad 2: Fast läkarkontakt har redan ett värde för 2024-01-01.",
+            "Rad 2: Fast läkarkontakt har redan ett värde för 2024-01-01 längre upp.",
         ),
         ("Fast läkarkontakt;januari;60\n", "Rad 1: ”januari” är ingen period"),
     ],
@@ -125,7 +125,7 @@ def test_bad_value_files_save_nothing(plan, login, rows, problem):
     assert not Measurement.objects.exists()
 
 
-def test_duplicate_period_in_the_form_is_refused(plan, login):
+def test_a_period_with_a_value_is_replaced_only_after_a_confirmation(plan, login):
     indicator = Indicator.objects.get(name="Hembesök")
     Measurement.objects.create(indicator=indicator, period="2024-01-01", value=10)
     page = (
@@ -136,7 +136,8 @@ def test_duplicate_period_in_the_form_is_refused(plan, login):
         )
         .content.decode()
     )
-    assert "har redan ett värde" in page and Measurement.objects.count() == 1
+    assert "Ersätta värden?" in page and "Hembesök" in page
+    assert Measurement.objects.get().value == 10
 
 
 def test_xlsx_values_are_read(plan, login):
@@ -204,3 +205,14 @@ def test_outsider_cannot_answer_for_a_body(cast, login):
     )
     assert response.status_code == 403 and not round_.answers.exists()
     assert Body.objects.count() == 2
+
+
+def test_the_catalogue_drops_remarks_from_earlier_names():
+    CatalogueIndicator.objects.all().delete()
+    CatalogueIndicator.objects.create(name="Fast vårdkontakt (text avkortad i källan)")
+    load_catalogue()
+    names = set(CatalogueIndicator.objects.values_list("name", flat=True))
+    assert "Fast vårdkontakt" in names and not any("(" in n and "källan" in n for n in names)
+    areas = set(AgreementGoal.objects.values_list("area", flat=True))
+    assert "Del B – basal rehabilitering" in areas
+    assert not any("OSÄKER" in a or "ej verifierat" in a for a in areas)

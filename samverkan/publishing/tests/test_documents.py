@@ -89,7 +89,13 @@ def test_kallelse_as_pdf_and_docx_has_agenda_and_the_called(cast, login):
     from samverkan.meetings.services import add_item
 
     meeting = make_meeting(cast.public_body, place="Kommunhuset Sjöbo")
-    add_item(meeting, title="Hemsjukvården i sommar", kind="information", responsible=[cast.bob])
+    add_item(
+        meeting,
+        title="Hemsjukvården i sommar",
+        kind="information",
+        responsible=[cast.bob],
+        description="Läget inför semesterperioden.",
+    )
     client = login("bob")
     response = client.get(reverse("publishing:invitation", args=[meeting.pk, "pdf"]))
     assert response["Content-Disposition"].startswith('attachment; filename="kallelse-')
@@ -102,6 +108,7 @@ def test_kallelse_as_pdf_and_docx_has_agenda_and_the_called(cast, login):
         "Kommunhuset Sjöbo",
         "Dagordning",
         "Hemsjukvården i sommar",
+        "Läget inför semesterperioden.",
         "Ansvariga: Bob Berg",
         "Region Skåne: Bob Berg",
         "Sjöbo kommun: Alice Andersson",
@@ -109,7 +116,8 @@ def test_kallelse_as_pdf_and_docx_has_agenda_and_the_called(cast, login):
         assert part in text, part
     response = client.get(reverse("publishing:invitation", args=[meeting.pk, "docx"]))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
-    assert "Kallelse till ordinarie möte" in text and "3. Hemsjukvården i sommar" in text
+    assert "Kallelse till ordinarie möte" in text and "5. Hemsjukvården i sommar" in text
+    assert "Läget inför semesterperioden." in text
 
 
 def test_kallelse_of_an_internal_meeting_is_for_members(cast, login):

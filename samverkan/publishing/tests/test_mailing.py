@@ -46,6 +46,8 @@ def test_kallelse_reaches_every_member_and_a_refused_recipient_is_logged(
     mailbox.refused.add("person4@example.se")
     meeting = make_meeting(body, place="Stadshuset Helsingborg")
     item = meeting.items.first()
+    item.description = "Ordföranden hälsar välkommen."
+    item.save()
     Attachment.objects.create(
         item=item, name="Lägesrapport.pdf", file=ContentFile(b"%PDF-1.4 rapport", "rapport.pdf")
     )
@@ -70,6 +72,7 @@ def test_kallelse_reaches_every_member_and_a_refused_recipient_is_logged(
         assert message["Reply-To"] == "person1@example.se"  # the secretary who sent it
         text = message.get_body(preferencelist=("plain",)).get_content()
         assert "Stadshuset Helsingborg" in text and "Dagordning" in text
+        assert "1. Mötets öppnande" in text and "Ordföranden hälsar välkommen." in text
         parts = {part.get_filename(): part for part in message.iter_attachments()}
         assert set(parts) == {
             f"kallelse-{meeting.date:%Y-%m-%d}.pdf",
