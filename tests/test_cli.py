@@ -30,4 +30,4 @@ def test_dashed_names_reach_management_commands():
 @pytest.mark.django_db
 def test_load_reference_through_the_cli(capsys):
     main(["load-reference"])
-    assert "organisations: 49 nya" in capsys.readouterr().out
+    assert "organisations: 54 nya" in capsys.readouterr().out

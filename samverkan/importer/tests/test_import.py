@@ -200,7 +200,8 @@ def test_original_file_is_linked_from_the_meeting_for_readers_only(cast, login, 
     download = login("bob").get(url)
     assert download.status_code == 200 and b"".join(download.streaming_content) == DOT
     login("bob").logout()
-    assert login(None).get(url).status_code == 403
+    assert login(None).get(url)["Location"].startswith(reverse("login"))
+    assert login("carl").get(url).status_code == 403
 
 
 def test_imported_open_assignments_come_back_at_the_next_planned_meeting(bodies):
