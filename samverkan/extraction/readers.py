@@ -4,7 +4,7 @@ Structure is written the way a plain-text document shows it, so the text rules s
 thing whatever the format: a heading (Word's Heading 1–3 or Rubrik 1–3, ODT's outline levels,
 a larger or bold line in a PDF, a short bold paragraph) is a line of its own, "## Title";
 list items are "- item" or keep their number ("3. item"), indented two spaces per level; a
-table row is one line "cell | cell"; an empty paragraph is a blank line.
+table row is one line "| cell | cell |" as in Markdown; an empty paragraph is a blank line.
 """
 
 from __future__ import annotations
@@ -72,10 +72,10 @@ class Lines:
         self.out.extend(text.split("\n"))
 
     def row(self, cells: list[str]) -> None:
-        """One line per table row, its cells (merged cells once) separated by " | "."""
-        cells = list(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
+        """One line per table row, "| cell | cell |", as the text rules read a Markdown table."""
+        cells = [" ".join(c.split()) for c in cells if c.strip()]
         if cells:
-            self.out.append(" | ".join(cells))
+            self.out.append("| " + " | ".join(cells) + " |")
 
     def text(self) -> str:
         return "\n".join(self.out).strip("\n") + "\n"
@@ -218,7 +218,8 @@ def read_docx(data: bytes) -> str:
         if isinstance(block, Table):
             out.blank()
             for row in block.rows:
-                out.row([c.text for c in row.cells])
+                merged = {id(c._tc): c for c in row.cells}  # a merged cell repeats in a row
+                out.row([c.text for c in merged.values()])
             out.blank()
             continue
         if not isinstance(block, Paragraph):

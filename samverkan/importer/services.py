@@ -303,7 +303,7 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
             rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
     Attendance.objects.bulk_create(rows.values())
     first = meeting.items.count() + 1  # after återrapportering items of an earlier import
-    titles = [entry.title for entry in found.agenda] or [_("Minnesanteckningar")]
+    titles = [" ".join(entry.title.split()) for entry in found.agenda] or [_("Minnesanteckningar")]
     items = [
         AgendaItem(meeting=meeting, position=position, title=title[:300])
         for position, title in enumerate(titles, start=first)
@@ -435,6 +435,14 @@ def _people(data, plan: ReviewPlan) -> dict[str, Person]:
     for name, match in plan.matches.items():
         if name not in found and match.person:
             found[name] = match.person
+    # an owner spelled a little differently from an attendee of the same document is that
+    # attendee, whether or not the directory knew them before this import
+    attendees = list({p.pk: p for p in found.values()}.values())
+    for name, match in plan.matches.items():
+        if name not in found and not match.is_ambiguous and " " in name.strip():
+            close = match_name(name, attendees, [])
+            if close.person:
+                found[name] = close.person
     return found
 
 
