@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Body, Person
+from samverkan.directory.revisions import Revised
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -239,7 +240,7 @@ class Meeting(models.Model):
         return timezone.make_aware(datetime.datetime.combine(self.date, self.start))
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Revised):
     class Kind(models.TextChoices):
         INFORMATION = "information", _("Information")
         DECISION = "beslut", _("Beslut")
@@ -254,7 +255,7 @@ class AgendaItem(models.Model):
         Person, verbose_name=_("ansvariga"), blank=True, related_name="agenda_items"
     )
     description = models.TextField(_("beskrivning"), max_length=4000, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["revision"])
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Person
+from samverkan.directory.revisions import EditConflict
 from samverkan.meetings import services
 from samverkan.meetings.forms import (
     AgendaItemForm,
@@ -164,6 +165,8 @@ def item_edit(request, pk, item_pk):
                 form.save_attachment(form.save())
         except ValidationError as error:
             form.add_error(None, error)
+        except EditConflict:
+            pass  # the form shows the saved values beside the fields
         else:
             messages.success(request, _("Punkten är ändrad."))
             return redirect(meeting)
