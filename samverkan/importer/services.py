@@ -23,6 +23,7 @@ from samverkan.extraction.dates import on_or_after
 from samverkan.extraction.readers import read_bytes
 from samverkan.followup.models import Assignment
 from samverkan.followup.services import create_assignment
+from samverkan.importer import limits
 from samverkan.importer.documents import guess_kind, justering_of
 from samverkan.importer.matching import Match, match_name
 from samverkan.importer.models import Document
@@ -104,10 +105,19 @@ def _read(name: str, data: bytes) -> tuple[str, Minutes]:
     if len(data) > limit:
         raise ReadError(_("filen är för stor (högst %(mb)d MB)") % {"mb": limit // 2**20})
     try:
-        text = read_bytes(name, data)
-        return text, extract_text(text)
+        with limits.time_limit(settings.IMPORT_SECONDS_PER_DOCUMENT):
+            text = read_bytes(name, data)
+            limits.check_text(text)
+            minutes = extract_text(text)
+        limits.check_items(minutes)
+        return text, minutes
     except ReadError:
         raise
+    except limits.TooSlow as error:
+        raise ReadError(
+            _("dokumentet tog för lång tid att läsa (mer än %(s)d sekunder)")
+            % {"s": settings.IMPORT_SECONDS_PER_DOCUMENT}
+        ) from error
     except Exception as error:  # a reader or rule tripping over a malformed file
         log.exception("Import of %s could not be read", name)
         raise ReadError(_("filen kunde inte läsas (den kan vara skadad)")) from error
