@@ -22,7 +22,7 @@ from samverkan.extraction import Minutes, ReadError, extract_text
 from samverkan.extraction.dates import on_or_after
 from samverkan.extraction.readers import read_bytes
 from samverkan.followup.models import Assignment
-from samverkan.followup.services import create_assignment
+from samverkan.followup.services import Given, create_assignments
 from samverkan.importer import limits
 from samverkan.importer.documents import guess_kind, justering_of
 from samverkan.importer.matching import Match, match_name
@@ -337,8 +337,8 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
         )
         for entry in found.decisions
     )
-    for entry in data["actions"]:
-        _assignment(entry, record, body, people, by)
+    given = [_given(entry, body, people) for entry in data["actions"]]
+    create_assignments(minutes=record, body=body, given=given, by=by)
     for entry in data["next_meetings"]:
         _next_meeting(entry, body, day)
     # linked before justering, so the approved document names its source and next meeting
@@ -469,7 +469,7 @@ def _person_named(name: str, people: dict[str, Person]) -> Person | None:
     return people.get(name) or Person.objects.filter(name=name).first()
 
 
-def _assignment(entry, minutes, body, people, by):
+def _given(entry, body, people) -> Given:
     """Owners as matched or chosen in the review; names left unresolved stay in the text."""
     owners, unknown = [], []
     for name in dict.fromkeys(entry["owners"]):
@@ -480,15 +480,12 @@ def _assignment(entry, minutes, body, people, by):
     if unknown:
         text += " " + _("(ansvariga enligt protokollet: %(names)s)") % {"names": ", ".join(unknown)}
     due = parse_iso(entry["due"])
-    create_assignment(
-        minutes=minutes,
-        body=body,
+    return Given(
         text=text[:4000],
-        people=owners,
-        bodies=[] if owners else [body],
+        people=tuple(owners),
+        bodies=() if owners else (body,),
         due_date=due,
         due_body=None if due else body,
-        by=by,
     )
 
 
