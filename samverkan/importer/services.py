@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
+from simple_history.utils import bulk_create_with_history
 
 from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.extraction import Minutes, ReadError, extract_text
@@ -437,11 +438,17 @@ def _meeting_for(body: Body, day: datetime.date, found: dict, kind: str) -> Meet
 def _people(data, plan: ReviewPlan) -> dict[str, Person]:
     """Attendees as matched, or created when the directory lacks them; other known names."""
     found: dict[str, Person] = {}
+    new: dict[str, Person] = {}
+    organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
     for entry in data["attendees"] + data["absent"]:
         match = plan.matches.get(entry["name"])
         if match is not None and match.is_ambiguous:
             continue
-        found[entry["name"]] = (match.person if match else None) or _new_person(entry)
+        if match is not None and match.person is not None:
+            found[entry["name"]] = match.person
+        elif entry["name"] not in new:
+            new[entry["name"]] = _new_person(entry, organisations)
+    found.update(zip(new, bulk_create_with_history(list(new.values()), Person), strict=True))
     for name, match in plan.matches.items():
         if name not in found and match.person:
             found[name] = match.person
@@ -456,11 +463,10 @@ def _people(data, plan: ReviewPlan) -> dict[str, Person]:
     return found
 
 
-def _new_person(entry: dict) -> Person:
-    organisation = None
-    if entry.get("organization"):
-        organisation = Organisation.objects.filter(name__iexact=entry["organization"]).first()
-    return Person.objects.create(
+def _new_person(entry: dict, organisations: dict[str, Organisation]) -> Person:
+    """An attendee the directory lacks, to be stored with the others in one statement."""
+    organisation = organisations.get((entry.get("organization") or "").casefold())
+    return Person(
         name=entry["name"][:200], organisation=organisation, title=(entry.get("role") or "")[:200]
     )
 
