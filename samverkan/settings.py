@@ -235,6 +235,11 @@ MEDIA_ROOT = DATA_DIR / "media"
 
 # Imported documents larger than this are refused (IMPORT_MAX_MB, default 25).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "25")) * 1024 * 1024
+# Bounds on reading one document: characters of text, entries of one kind to review (beslut,
+# uppdrag, närvaro, punkter) and seconds of reading (IMPORT_SECONDS_PER_DOCUMENT).
+IMPORT_MAX_TEXT_CHARS = 2_000_000
+IMPORT_MAX_ITEMS = 500
+IMPORT_SECONDS_PER_DOCUMENT = int(os.environ.get("IMPORT_SECONDS_PER_DOCUMENT", "60"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -5,11 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Membership, Organisation, Person
+from samverkan.directory.revisions import RevisionForm
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(RevisionForm):
     class Meta:
         model = Body
         fields = [

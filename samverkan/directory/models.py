@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory.revisions import Revised
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -152,7 +154,7 @@ class BodyQuerySet(models.QuerySet):
         return self.filter(editable_body_filter(user))
 
 
-class Body(models.Model):
+class Body(Revised):
     class Level(models.TextChoices):
         CENTRAL = "central", _("Central")
         SUBREGIONAL = "delregional", _("Delregional")
@@ -195,7 +197,7 @@ class Body(models.Model):
     )
 
     objects = BodyQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["revision"])
 
     class Meta:
         ordering = ["name"]

@@ -22,6 +22,7 @@ from samverkan.directory.forms import (
     SearchForm,
 )
 from samverkan.directory.models import AccessLog, Body, Membership, Organisation, Person
+from samverkan.directory.revisions import EditConflict
 from samverkan.directory.tree import body_tree
 
 
@@ -79,9 +80,13 @@ def body_edit(request, pk):
     parents = _editable_bodies(request.user) | Body.objects.filter(pk=body.parent_id)
     form = BodyForm(request.POST or None, instance=body, parents=parents)
     if form.is_valid():
-        form.save()
-        messages.success(request, _("Ändringarna har sparats."))
-        return redirect(body)
+        try:
+            form.save()
+        except EditConflict:
+            pass  # the form shows the saved values beside the fields
+        else:
+            messages.success(request, _("Ändringarna har sparats."))
+            return redirect(body)
     return render(request, "directory/body_form.html", {"form": form, "body": body})
 
 

@@ -4,7 +4,7 @@ Structure is written the way a plain-text document shows it, so the text rules s
 thing whatever the format: a heading (Word's Heading 1–3 or Rubrik 1–3, ODT's outline levels,
 a larger or bold line in a PDF, a short bold paragraph) is a line of its own, "## Title";
 list items are "- item" or keep their number ("3. item"), indented two spaces per level; a
-table row is one line "cell | cell"; an empty paragraph is a blank line.
+table row is one line "| cell | cell |" as in Markdown; an empty paragraph is a blank line.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from typing import Any
 MAX_BYTES = 25 * 1024 * 1024
 # A .docx/.odt whose parts unpack to more than this is treated as a zip bomb.
 MAX_UNPACKED = 200 * 1024 * 1024
+# An XML part (the text of a .docx/.odt) is parsed only up to this size: a 636 KB file with
+# 190 MB of XML took a minute and 2.9 GB to parse.
+MAX_XML = 20 * 1024 * 1024
+MAX_PAGES = 1000  # a PDF with more pages is refused before its pages are read
 BOLD_HEADING_WORDS = 12  # a bold paragraph this short, standing alone, is a heading
 
 
@@ -44,8 +48,11 @@ def read_text_bytes(data: bytes) -> str:
 def _check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                raise ReadError("filen packas upp till orimligt stor storlek (zip-bomb?)")
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED or any(
+                info.filename.endswith(".xml") and info.file_size > MAX_XML
+                for info in archive.infolist()
+            ):
+                raise ReadError("filen är för stor uppackad (zip-bomb?)")
             if any(info.flag_bits & 0x1 for info in archive.infolist()):
                 raise ReadError("filen är lösenordsskyddad")
     except zipfile.BadZipFile as error:
@@ -72,10 +79,10 @@ class Lines:
         self.out.extend(text.split("\n"))
 
     def row(self, cells: list[str]) -> None:
-        """One line per table row, its cells (merged cells once) separated by " | "."""
-        cells = list(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
+        """One line per table row, "| cell | cell |", as the text rules read a Markdown table."""
+        cells = [" ".join(c.split()) for c in cells if c.strip()]
         if cells:
-            self.out.append(" | ".join(cells))
+            self.out.append("| " + " | ".join(cells) + " |")
 
     def text(self) -> str:
         return "\n".join(self.out).strip("\n") + "\n"
@@ -218,7 +225,8 @@ def read_docx(data: bytes) -> str:
         if isinstance(block, Table):
             out.blank()
             for row in block.rows:
-                out.row([c.text for c in row.cells])
+                merged = {id(c._tc): c for c in row.cells}  # a merged cell repeats in a row
+                out.row([c.text for c in merged.values()])
             out.blank()
             continue
         if not isinstance(block, Paragraph):
@@ -248,8 +256,12 @@ def read_pdf(data: bytes) -> str:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise ReadError(f"PDF-filen har fler än {MAX_PAGES} sidor")
             pages = [_pdf_lines(page) for page in pdf.pages]
             width = float(pdf.pages[0].width) if pdf.pages else 0.0
+    except ReadError:
+        raise
     except PDFPasswordIncorrect as error:
         raise ReadError("filen är lösenordsskyddad") from error
     except Exception as error:  # pdfminer raises many kinds for broken files

@@ -5,10 +5,12 @@ Where an assignment comes back is not decided here: every save of one reaches
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from samverkan.directory.models import Body, Person
 from samverkan.followup import report_backs
@@ -56,6 +58,53 @@ def create_assignment(
     if notify:
         assignment_changed.send(sender=Assignment, assignment=assignment, before=None, by=by)
     return assignment
+
+
+@dataclass(frozen=True)
+class Given:
+    """One assignment of a batch: what, by whom, and when it comes back."""
+
+    text: str
+    people: tuple = ()
+    bodies: tuple = ()
+    due_date: datetime.date | None = None
+    due_body: Body | None = None
+
+
+@transaction.atomic
+def create_assignments(*, minutes: Minutes, body: Body, given: list[Given], by=None) -> None:
+    """Many assignments of one meeting at once (an import): each stored as `create_assignment`
+    would, in a handful of statements, and the report-back rule applied once for the body."""
+    _check_open(minutes)
+    for g in given:
+        _check_given(g.text, g.people, g.bodies)
+    rows = [
+        Assignment(
+            text=g.text.strip(),
+            body=body,
+            meeting=minutes.meeting,
+            due_date=g.due_date,
+            due_body=g.due_body if g.due_date is None else None,
+        )
+        for g in given
+    ]
+    rows = bulk_create_with_history(rows, Assignment, default_user=by)
+    people = Assignment.owner_people.through
+    bodies = Assignment.owner_bodies.through
+    people.objects.bulk_create(
+        people(assignment_id=a.pk, person_id=p.pk)
+        for a, g in zip(rows, given, strict=True)
+        for p in g.people
+    )
+    bodies.objects.bulk_create(
+        bodies(assignment_id=a.pk, body_id=b.pk)
+        for a, g in zip(rows, given, strict=True)
+        for b in g.bodies
+    )
+    Update.objects.bulk_create(
+        Update(assignment=a, by=by, status=a.status, text=_("Uppdraget gavs.")) for a in rows
+    )
+    report_backs.sync(body.pk)
 
 
 def _check_open(minutes: Minutes) -> None:

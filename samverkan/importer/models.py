@@ -1,4 +1,5 @@
-"""An imported document: its file, text, extracted minutes and where it ended up."""
+"""An imported document (its file, text, extracted minutes, where it ended up) and the upload
+the worker reads it from."""
 
 from pathlib import Path
 
@@ -79,3 +80,47 @@ class Document(models.Model):
             "name": Path(self.name).name,
             "day": day,
         }
+
+
+class UploadQuerySet(models.QuerySet):
+    def of(self, user) -> "UploadQuerySet":
+        """The user's own uploads: the results name files only the uploader chose to send."""
+        return self.filter(created_by=user) if user.is_authenticated else self.none()
+
+
+class Upload(models.Model):
+    """One uploaded file (a document or a zip of them) that the worker reads, file by file."""
+
+    class State(models.TextChoices):
+        WAITING = "väntar", _("Väntar på att läsas in")
+        READING = "läses", _("Läses in")
+        DONE = "klar", _("Inläst")
+
+    name = models.CharField(_("filnamn"), max_length=300)
+    file = models.FileField(_("uppladdad fil"), upload_to="import/uppladdat/%Y/")
+    body = models.ForeignKey(
+        Body, verbose_name=_("organ"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    state = models.CharField(_("läge"), max_length=20, choices=State.choices, default=State.WAITING)
+    total = models.PositiveIntegerField(_("filer"), default=0)
+    done = models.PositiveIntegerField(_("lästa filer"), default=0)
+    # one {"name", "status", "reason", "document"} per file read, in order
+    results = models.JSONField(_("resultat"), default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = UploadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("uppladdning")
+        verbose_name_plural = _("uppladdningar")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_done(self) -> bool:
+        return self.state == self.State.DONE

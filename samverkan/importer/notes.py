@@ -8,6 +8,7 @@ from samverkan.extraction.text import clean_line
 
 MD_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
 BULLET_MARK = re.compile(r"^(\s*)[*•·]\s+")
+TABLE_RULE = re.compile(r"^\|?[\s:|+-]*-{3,}[\s:|+-]*$")  # "|---|:---:|", Org's "|---+---|"
 
 
 def source_lines(text: str) -> list[str]:
@@ -55,9 +56,19 @@ def as_notes(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
         text = MD_HEADING.sub("", BULLET_MARK.sub(r"\1- ", clean_line(line)).strip())
+        if text.startswith("|"):
+            text = _table_row(text)
         if text or (out and out[-1]):
             out.append(text)
     return "\n".join(out).strip()
+
+
+def _table_row(text: str) -> str:
+    """A table row as its filled cells, "§ 113 | Fördjupad månadsrapport | 7", whether it came
+    from Markdown ("|§ 113|Fördjupad månadsrapport||7|") or from a Word or ODT table."""
+    if TABLE_RULE.match(text):
+        return ""
+    return " | ".join(c.strip() for c in text.strip("|").split("|") if c.strip())
 
 
 def rewrite(notes: str, original: str, new: str) -> str:

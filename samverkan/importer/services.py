@@ -16,13 +16,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
+from simple_history.utils import bulk_create_with_history
 
 from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.extraction import Minutes, ReadError, extract_text
 from samverkan.extraction.dates import on_or_after
 from samverkan.extraction.readers import read_bytes
 from samverkan.followup.models import Assignment
-from samverkan.followup.services import create_assignment
+from samverkan.followup.services import Given, create_assignments
+from samverkan.importer import limits
 from samverkan.importer.documents import guess_kind, justering_of
 from samverkan.importer.matching import Match, match_name
 from samverkan.importer.models import Document
@@ -104,10 +106,19 @@ def _read(name: str, data: bytes) -> tuple[str, Minutes]:
     if len(data) > limit:
         raise ReadError(_("filen är för stor (högst %(mb)d MB)") % {"mb": limit // 2**20})
     try:
-        text = read_bytes(name, data)
-        return text, extract_text(text)
+        with limits.time_limit(settings.IMPORT_SECONDS_PER_DOCUMENT):
+            text = read_bytes(name, data)
+            limits.check_text(text)
+            minutes = extract_text(text)
+        limits.check_items(minutes)
+        return text, minutes
     except ReadError:
         raise
+    except limits.TooSlow as error:
+        raise ReadError(
+            _("dokumentet tog för lång tid att läsa (mer än %(s)d sekunder)")
+            % {"s": settings.IMPORT_SECONDS_PER_DOCUMENT}
+        ) from error
     except Exception as error:  # a reader or rule tripping over a malformed file
         log.exception("Import of %s could not be read", name)
         raise ReadError(_("filen kunde inte läsas (den kan vara skadad)")) from error
@@ -303,7 +314,7 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
             rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
     Attendance.objects.bulk_create(rows.values())
     first = meeting.items.count() + 1  # after återrapportering items of an earlier import
-    titles = [entry.title for entry in found.agenda] or [_("Minnesanteckningar")]
+    titles = [" ".join(entry.title.split()) for entry in found.agenda] or [_("Minnesanteckningar")]
     items = [
         AgendaItem(meeting=meeting, position=position, title=title[:300])
         for position, title in enumerate(titles, start=first)
@@ -327,8 +338,8 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
         )
         for entry in found.decisions
     )
-    for entry in data["actions"]:
-        _assignment(entry, record, body, people, by)
+    given = [_given(entry, body, people) for entry in data["actions"]]
+    create_assignments(minutes=record, body=body, given=given, by=by)
     for entry in data["next_meetings"]:
         _next_meeting(entry, body, day)
     # linked before justering, so the approved document names its source and next meeting
@@ -427,22 +438,35 @@ def _meeting_for(body: Body, day: datetime.date, found: dict, kind: str) -> Meet
 def _people(data, plan: ReviewPlan) -> dict[str, Person]:
     """Attendees as matched, or created when the directory lacks them; other known names."""
     found: dict[str, Person] = {}
+    new: dict[str, Person] = {}
+    organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
     for entry in data["attendees"] + data["absent"]:
         match = plan.matches.get(entry["name"])
         if match is not None and match.is_ambiguous:
             continue
-        found[entry["name"]] = (match.person if match else None) or _new_person(entry)
+        if match is not None and match.person is not None:
+            found[entry["name"]] = match.person
+        elif entry["name"] not in new:
+            new[entry["name"]] = _new_person(entry, organisations)
+    found.update(zip(new, bulk_create_with_history(list(new.values()), Person), strict=True))
     for name, match in plan.matches.items():
         if name not in found and match.person:
             found[name] = match.person
+    # an owner spelled a little differently from an attendee of the same document is that
+    # attendee, whether or not the directory knew them before this import
+    attendees = list({p.pk: p for p in found.values()}.values())
+    for name, match in plan.matches.items():
+        if name not in found and not match.is_ambiguous and " " in name.strip():
+            close = match_name(name, attendees, [])
+            if close.person:
+                found[name] = close.person
     return found
 
 
-def _new_person(entry: dict) -> Person:
-    organisation = None
-    if entry.get("organization"):
-        organisation = Organisation.objects.filter(name__iexact=entry["organization"]).first()
-    return Person.objects.create(
+def _new_person(entry: dict, organisations: dict[str, Organisation]) -> Person:
+    """An attendee the directory lacks, to be stored with the others in one statement."""
+    organisation = organisations.get((entry.get("organization") or "").casefold())
+    return Person(
         name=entry["name"][:200], organisation=organisation, title=(entry.get("role") or "")[:200]
     )
 
@@ -451,7 +475,7 @@ def _person_named(name: str, people: dict[str, Person]) -> Person | None:
     return people.get(name) or Person.objects.filter(name=name).first()
 
 
-def _assignment(entry, minutes, body, people, by):
+def _given(entry, body, people) -> Given:
     """Owners as matched or chosen in the review; names left unresolved stay in the text."""
     owners, unknown = [], []
     for name in dict.fromkeys(entry["owners"]):
@@ -462,16 +486,12 @@ def _assignment(entry, minutes, body, people, by):
     if unknown:
         text += " " + _("(ansvariga enligt protokollet: %(names)s)") % {"names": ", ".join(unknown)}
     due = parse_iso(entry["due"])
-    create_assignment(
-        minutes=minutes,
-        body=body,
+    return Given(
         text=text[:4000],
-        people=owners,
-        bodies=[] if owners else [body],
+        people=tuple(owners),
+        bodies=() if owners else (body,),
         due_date=due,
         due_body=None if due else body,
-        by=by,
-        notify=False,  # old minutes: their owners heard of it long ago
     )
 
 

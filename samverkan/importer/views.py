@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,48 +14,40 @@ from django.views.decorators.http import require_POST
 from samverkan.directory import permissions
 from samverkan.directory.models import Body
 from samverkan.extraction.model import LOW
-from samverkan.importer import services
+from samverkan.importer import services, uploads
 from samverkan.importer.documents import guess_kind
 from samverkan.importer.forms import ReviewForm, UploadForm
-from samverkan.importer.models import Document
+from samverkan.importer.models import Document, Upload
 from samverkan.importer.notes import source_lines
-from samverkan.importer.sources import SourceError, archive_members
 
 
 def _draft(request, pk) -> Document:
     return get_object_or_404(Document.objects.drafts_for(request.user), pk=pk)
 
 
+RECENT_UPLOADS = 10
+
+
 @login_required
 def upload(request):
+    """Files are stored and queued here; the worker reads them and this page shows how far."""
     permissions.require(permissions.can_import(request.user))
     bodies = Body.objects.editable_by(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, bodies=bodies)
-    outcomes = []
     if form.is_valid():
-        body = form.cleaned_data["body"]
-        for upload in form.cleaned_data["files"]:
-            outcomes += _ingest_upload(upload, body, request.user)
-    documents = Document.objects.drafts_for(request.user).select_related("body")[:50]
-    return render(
-        request,
-        "importer/upload.html",
-        {"form": form, "outcomes": outcomes, "documents": documents},
-    )
-
-
-def _ingest_upload(upload, body, user) -> list[services.Outcome]:
-    """Each file, and each file of a zip, gets its own result; one failing stops no other."""
-    if upload.name.lower().endswith(".zip"):
-        results = []
-        for name, data in archive_members(upload, upload.name, settings.IMPORT_MAX_BYTES):
-            if isinstance(data, SourceError):
-                results.append(services.Outcome(name, services.FAILED, str(data)))
-            else:
-                results.append(services.ingest(name, data, body=body, by=user))
-        return results
-    data = upload.read(settings.IMPORT_MAX_BYTES + 1)  # the service refuses what is too large
-    return [services.ingest(upload.name, data, body=body, by=user)]
+        uploads.receive(form.cleaned_data["files"], body=form.cleaned_data["body"], by=request.user)
+        messages.success(request, _("Filerna läses in. Resultatet visas här när de är lästa."))
+        return redirect("importer:upload")
+    recent = list(Upload.objects.of(request.user)[:RECENT_UPLOADS])
+    context = {
+        "form": form,
+        "uploads": recent,
+        "reading": any(not u.is_done for u in recent),
+        "documents": Document.objects.drafts_for(request.user).select_related("body")[:50],
+    }
+    if request.htmx:
+        return render(request, "importer/upload.html#uploads", context)
+    return render(request, "importer/upload.html", context)
 
 
 @login_required

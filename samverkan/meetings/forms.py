@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.directory.models import Body, Person
+from samverkan.directory.revisions import RevisionForm
 from samverkan.directory.validators import WebAddressField
 from samverkan.meetings.attachments import check_attachment
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Meeting
@@ -53,7 +54,7 @@ class MoveForm(forms.Form):
         return cleaned
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(RevisionForm):
     attachment = forms.FileField(label=_("Bilaga"), required=False)
 
     class Meta:

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from samverkan.directory import permissions
 from samverkan.directory.models import Body, Person
+from samverkan.directory.revisions import Revised
 from samverkan.meetings.events import meeting_cancelled, meeting_moved
 
 
@@ -278,7 +279,7 @@ class Meeting(models.Model):
         return timezone.make_aware(datetime.datetime.combine(self.date, self.start))
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Revised):
     class Kind(models.TextChoices):
         INFORMATION = "information", _("Information")
         DECISION = "beslut", _("Beslut")
@@ -294,7 +295,7 @@ class AgendaItem(models.Model):
     )
     description = models.TextField(_("beskrivning"), max_length=4000, blank=True)
     paragraph = models.PositiveIntegerField(_("paragraf"), null=True, blank=True, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["revision"])
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.directory import permissions
+from samverkan.directory.revisions import EditConflict
 from samverkan.meetings import proposals, services, substitutes
 from samverkan.meetings.forms import (
     AgendaItemForm,
@@ -167,6 +168,8 @@ def item_edit(request, pk, item_pk):
                 form.save_attachment(form.save())
         except ValidationError as error:
             form.add_error(None, error)
+        except EditConflict:
+            pass  # the form shows the saved values beside the fields
         else:
             messages.success(request, _("Punkten är ändrad."))
             return redirect(meeting)

@@ -1,4 +1,4 @@
-"""The same minutes as a secretary's Word file (heading styles, lists) and as a PDF."""
+"""The same minutes as a secretary's Word file (heading styles, lists, tables) and as a PDF."""
 
 import html
 import io
@@ -8,17 +8,34 @@ from samverkan.extraction import extract_text
 from samverkan.extraction.text import blocks
 
 MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+ORG_HEADING = re.compile(r"^(\*{1,6})\s+(\S.*?)\s*$")  # "** Val av mötesordförande" in Org mode
 BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$")
 
 
 def _parts(text: str):
-    """Each line as (kind, level, text): blank, heading, bullet or paragraph."""
+    """Each line as (kind, level, text): blank, heading, bullet, paragraph or table.
+
+    A run of Markdown table rows ("|§ 113|Fördjupad månadsrapport|7|") is one table, its
+    text the rows' cells, as a protocol's contents or attendance table is in Word.
+    """
     text = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     headings = {i.source.line for i in extract_text(text).agenda if i.source}
     marked = {b.line for b in blocks(text) if b.kind == "heading" and b.level != 8}
+    rows: list[list[str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         heading, bullet = MD_HEADING.match(line.strip()), BULLET.match(line)
+        if number in marked and not heading:
+            heading = ORG_HEADING.match(line)
+        if TABLE_ROW.match(line) or (rows and TABLE_RULE.match(line)):
+            if not TABLE_RULE.match(line):
+                rows.append([c.strip() for c in line.strip()[1:-1].split("|")])
+            continue
+        if rows:
+            yield "table", 0, rows
+            rows = []
         if not line.strip():
             yield "blank", 0, ""
         elif heading and heading.group(2) and number in marked:
@@ -29,6 +46,8 @@ def _parts(text: str):
             yield "bullet", min(len(bullet.group(1).expandtabs(2)) // 2, 2), bullet.group(2)
         else:
             yield "para", 0, line
+    if rows:
+        yield "table", 0, rows
 
 
 def as_docx(text: str) -> bytes:
@@ -49,6 +68,11 @@ def as_docx(text: str) -> bytes:
             add(line, f"Heading {min(level, 3)}")
         elif kind == "bullet":
             add(line, "List Bullet" + (f" {level + 1}" if level else ""))
+        elif kind == "table":
+            table = document.add_table(rows=len(line), cols=max(len(r) for r in line))
+            for cells, row in zip(line, table.rows, strict=True):
+                for value, cell in zip(cells, row.cells, strict=False):
+                    cell.text = value
         else:
             add(line)
     buffer = io.BytesIO()
@@ -72,6 +96,13 @@ def as_pdf(text: str) -> bytes:
 
     out = []
     for kind, level, line in _parts(text):
+        if kind == "table":
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+                for cells in line
+            )
+            out.append(f"<table>{rows}</table>")
+            continue
         line = html.escape(line)
         if kind == "blank":
             out.append('<div class="gap"></div>')

@@ -1,6 +1,16 @@
-"""What a reviewer's browser sends: the review form as the page shows it, with changes."""
+"""What a secretary's browser sends: files to upload, the review form with changes."""
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from tests.smtp import run_worker
+
+
+def uploaded(client, *files) -> str:
+    """The upload page once the worker has read what was sent."""
+    assert client.post(reverse("importer:upload"), {"files": list(files)}).status_code == 302
+    run_worker()
+    return client.get(reverse("importer:upload")).content.decode()
 
 
 def review_post(client, document, **changes) -> dict:

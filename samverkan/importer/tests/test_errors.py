@@ -7,25 +7,15 @@ from importlib import resources
 
 import pytest
 from django.db import connection
-from django.urls import reverse
 
-from samverkan.directory.models import Body
-from samverkan.directory.services import load_reference
 from samverkan.importer import services
 from samverkan.importer.models import Document
+from samverkan.importer.tests.helpers import uploaded
 from samverkan.meetings.models import Meeting
 
 SEEDS = resources.files("samverkan.importer") / "data"
 DOT = (SEEDS / "dot-nordost-2023-11-24.txt").read_bytes()
 SYDOST = (SEEDS / "sydost-tjanstemannaforberedande.txt").read_bytes()
-
-
-@pytest.fixture
-def uploader(cast, login, db):
-    load_reference()
-    dot = Body.objects.get(short_name="DOT Nordost")
-    cast.alice.memberships.create(body=dot, role="sekreterare")
-    return login("alice"), dot
 
 
 def _zip(members, name="protokoll.zip", password=False) -> io.BytesIO:
@@ -64,9 +54,7 @@ def test_a_bad_file_in_a_zip_stops_no_other(uploader, monkeypatch):
     archive = _zip(
         [("a.txt", DOT), ("b.txt", b"TRASIG " + SYDOST), ("c.txt", SYDOST.replace(b"Sydost", b"S"))]
     )
-    response = client.post(reverse("importer:upload"), {"files": [archive]})
-    assert response.status_code == 200
-    rows = _rows(response.content.decode())
+    rows = _rows(uploaded(client, archive))
     assert len(rows) == 3
     assert "misslyckades" in rows[1] and "kunde inte läsas" in rows[1]
     assert "granskas" in rows[0] and "granskas" in rows[2]
@@ -77,13 +65,10 @@ def test_a_bad_file_in_a_zip_stops_no_other(uploader, monkeypatch):
 def test_a_path_outside_the_archive_and_a_password_get_swedish_messages(uploader):
     client, _ = uploader
     escaping = _zip([("..\\..\\x.txt", DOT), ("ok.txt", SYDOST)])
-    page = client.post(reverse("importer:upload"), {"files": [escaping]})
-    assert page.status_code == 200
-    text = page.content.decode()
+    text = uploaded(client, escaping)
     assert "sökväg utanför arkivet" in text and "granskas" in text
     locked = _zip([("a.txt", DOT)], name="låst.zip", password=True)
-    page = client.post(reverse("importer:upload"), {"files": [locked]})
-    assert page.status_code == 200 and "lösenordsskyddad" in page.content.decode()
+    assert "lösenordsskyddad" in uploaded(client, locked)
     assert Document.objects.count() == 1
 
 

@@ -14,7 +14,7 @@ from samverkan.extraction import extract_text
 from samverkan.followup.models import Assignment
 from samverkan.importer import services
 from samverkan.importer.models import Document
-from samverkan.importer.tests.helpers import review_post
+from samverkan.importer.tests.helpers import review_post, uploaded
 from samverkan.meetings.models import Attendance, Meeting
 from samverkan.minutes.models import Decision
 
@@ -92,16 +92,14 @@ def test_same_content_is_recognised(bodies):
 def test_failure_in_the_middle_leaves_nothing_behind(bodies, monkeypatch):
     dot, _ = bodies
     outcome = services.ingest("dot.txt", DOT)
-    calls = []
 
-    def fail_on_third(**kwargs):
-        calls.append(kwargs)
-        if len(calls) == 3:
-            raise RuntimeError("disken tog slut")
-        return real(**kwargs)
+    def fail_after_the_assignments(**kwargs):
+        real(**kwargs)
+        assert Assignment.objects.exists()
+        raise RuntimeError("disken tog slut")
 
-    real = services.create_assignment
-    monkeypatch.setattr(services, "create_assignment", fail_on_third)
+    real = services.create_assignments
+    monkeypatch.setattr(services, "create_assignments", fail_after_the_assignments)
     people_before = Person.objects.count()
     with pytest.raises(RuntimeError):
         services.confirm(outcome.document, body=dot, chosen={"Maria": "Maria Kusagård"})
@@ -169,7 +167,7 @@ def test_upload_review_and_discard_in_the_browser_forms(cast, login, bodies):
         zf.writestr("dot.txt", DOT)
     buffer.name = "protokoll.zip"
     buffer.seek(0)
-    page = client.post(reverse("importer:upload"), {"files": [buffer]}).content.decode()
+    page = uploaded(client, buffer)
     assert "granskas" in page
     document = Document.objects.get()
     review = client.get(document.get_absolute_url()).content.decode()
