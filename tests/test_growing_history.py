@@ -9,17 +9,17 @@ from bench.pages_bench import pages
 
 # the most queries each key page may make, whatever the length of the history
 MOST = {
-    "Översikt": 25,
-    "Organets sida": 35,
-    "Mötets sida": 62,
-    "Anteckningar": 62,
-    "Mina uppdrag": 29,
-    "Organets uppdrag": 18,
-    "Beslutsregister": 17,
+    "Översikt": 31,
+    "Organets sida": 42,
+    "Mötets sida": 88,
+    "Anteckningar": 70,
+    "Mina uppdrag": 35,
+    "Organets uppdrag": 32,
+    "Beslutsregister": 23,
     "Arkiv": 4,
     "Arkiv organ/år": 4,
     "Arkivsök": 5,
-    "Handlingsplan": 26,
+    "Handlingsplan": 71,
     "OParl möten": 6,
 }
 

@@ -321,6 +321,9 @@ def add_measurement(request, pk: Id, measurement: schemas.MeasurementIn):
         values.save_values(plan, [row])
     except values.ValuesError as error:
         return Status(400, {"detail": " ".join(error.problems)})
+    except values.ReplaceNeeded:
+        detail = "Perioden har redan ett värde. Rätta det på handlingsplanens sida."
+        return Status(400, {"detail": detail})
     return Status(201, _indicator(Indicator.objects.prefetch_related("values").get(pk=pk)))
 
 

@@ -119,6 +119,7 @@ def test_a_link_reads_nothing_else(cast, kallelse, client):
     token = link.split("/")[-3]
     inside = reverse("meetings:answer_link", args=[internal.pk, token, "kommer"])
     assert client.get(inside).status_code == 404
-    assert client.get(reverse("publishing:dispatches", args=[meeting.pk])).status_code == 403
+    dispatches = reverse("publishing:dispatches", args=[meeting.pk])
+    assert client.get(dispatches)["Location"] == f"{reverse('login')}?next={dispatches}"
     page = client.get(f"{meeting.get_absolute_url()}?token={token}").content.decode()
     assert "Kommer du?" not in page and "Närvarande" not in page  # answers stay private
