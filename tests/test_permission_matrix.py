@@ -97,7 +97,7 @@ ROWS = [
     R("api:plan_detail", "pk=plan", get="200 200 200 200 200 200", post="405 405 405 405 405 405"),
     R("api:plan_detail", "pk=internal_plan", get="404 404 200 404 200 200", post="405 405 405 405 405 405"),
     R("api:add_measurement", "pk=goal", get="405 405 405 405 405 405", post="400 400 400 400 400 400"),
-    R("api:round_list", "", get="login 200 200 200 200 200", post="405 405 405 405 405 405"),
+    R("api:round_list", "", get="403 200 200 200 200 200", post="405 405 405 405 405 405"),
     R("api:search", "", get="422 422 422 422 422 422", post="405 405 405 405 405 405"),
     R("api:api-root", "", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("api_pages:tokens", "", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
