@@ -21,6 +21,7 @@ from tests.smtp import run_worker
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_the_upload_answers_at_once_and_the_worker_reads_it_with_progress(uploader):
     client, _ = uploader
     archive = _zip([("a.txt", DOT), ("b.txt", SYDOST)])
@@ -40,6 +41,7 @@ def test_the_upload_answers_at_once_and_the_worker_reads_it_with_progress(upload
     assert Document.objects.count() == 2
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_progress_is_shown_as_files_are_read(uploader, monkeypatch):
     client, _ = uploader
     seen = []

@@ -40,7 +40,7 @@ def _rows(page: str) -> list[str]:
     return page.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_a_bad_file_in_a_zip_stops_no_other(uploader, monkeypatch):
     client, _ = uploader
     real = services.extract_text
@@ -61,7 +61,7 @@ def test_a_bad_file_in_a_zip_stops_no_other(uploader, monkeypatch):
     assert Document.objects.count() == 2
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_a_path_outside_the_archive_and_a_password_get_swedish_messages(uploader):
     client, _ = uploader
     escaping = _zip([("..\\..\\x.txt", DOT), ("ok.txt", SYDOST)])

@@ -159,6 +159,7 @@ def test_clear_documents_go_straight_in(bodies):
     assert Assignment.objects.get().owner_people.get().name == "Lena Ek"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_upload_review_and_discard_in_the_browser_forms(cast, login, bodies):
     client = login("alice")
     cast.alice.memberships.create(body=bodies[0], role="sekreterare")
