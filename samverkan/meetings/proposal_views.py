@@ -10,12 +10,12 @@ from samverkan.directory import permissions
 from samverkan.meetings import proposals
 from samverkan.meetings.forms import ProposalAnswerForm, ProposalForm
 from samverkan.meetings.models import Meeting
-from samverkan.meetings.views import _meeting
+from samverkan.meetings.views import visible_meeting
 from samverkan.pages import form_page
 
 
 def proposal_add(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_propose(request.user, meeting))
     choices = proposals.targets(request.user, meeting)
     form = ProposalForm(
@@ -45,7 +45,7 @@ def proposal_add(request, pk):
 
 
 def proposal_answer(request, pk, proposal_pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     proposal = get_object_or_404(meeting.proposals.pending(), pk=proposal_pk)
     permissions.require(permissions.can_answer_proposal(request.user, proposal))
     later = Meeting.objects.filter(

@@ -23,13 +23,14 @@ from samverkan.meetings.models import Attachment, Meeting
 from samverkan.pages import act, form_page
 
 
-def _meeting(request, pk) -> Meeting:
+def visible_meeting(request, pk) -> Meeting:
+    """The meeting the user may read, with its bodies, or a 404."""
     queryset = Meeting.objects.visible_to(request.user).prefetch_related("bodies")
     return get_object_or_404(queryset, pk=pk)
 
 
 def meeting_detail(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     items = meeting.items.prefetch_related(
         "responsible",
         "attachments",
@@ -60,7 +61,7 @@ def meeting_detail(request, pk):
 
 
 def invitation(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     context = {
         "meeting": meeting,
         "items": meeting.items.prefetch_related("responsible", "attachments"),
@@ -74,13 +75,13 @@ def invitation(request, pk):
 
 def attachment(request, pk, attachment_pk):
     """An agenda item's attachment, for those who may read the meeting."""
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     found = get_object_or_404(Attachment, pk=attachment_pk, item__meeting=meeting)
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
 
 
 def meeting_cancel(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_meeting(request.user, meeting))
     form = CancelForm(request.POST or None)
     if form.is_valid():
@@ -101,7 +102,7 @@ def meeting_cancel(request, pk):
 
 
 def meeting_move(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_meeting(request.user, meeting))
     form = MoveForm(
         request.POST or None,
@@ -125,7 +126,7 @@ def meeting_move(request, pk):
 
 
 def item_add(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
     people = meeting.called()
     form = AgendaItemForm(request.POST or None, request.FILES or None, people=people)
@@ -156,7 +157,7 @@ def item_add(request, pk):
 
 
 def item_edit(request, pk, item_pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
     item = get_object_or_404(meeting.items, pk=item_pk)
     people = meeting.called()
@@ -184,7 +185,7 @@ def item_edit(request, pk, item_pk):
 
 @require_POST
 def item_remove(request, pk, item_pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
     item = get_object_or_404(meeting.items, pk=item_pk)
     act(
@@ -197,7 +198,7 @@ def item_remove(request, pk, item_pk):
 
 @require_POST
 def item_move(request, pk, item_pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_agenda(request.user, meeting))
     item = get_object_or_404(meeting.items, pk=item_pk)
     up = request.POST.get("up") == "1"
@@ -207,7 +208,7 @@ def item_move(request, pk, item_pk):
 
 @require_POST
 def mark_held(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_edit_meeting(request.user, meeting))
     act(request, lambda: services.mark_held(meeting), done=_("Mötet är markerat som genomfört."))
     return redirect(meeting)
@@ -215,7 +216,7 @@ def mark_held(request, pk):
 
 @login_required
 def answer(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     me = permissions.member_person(request.user, meeting)
     permissions.require(me is not None and meeting.can_be_answered)
     form = AnswerForm(request.POST or None, people=substitutes.substitute_choices(meeting, me))
@@ -233,7 +234,7 @@ def answer(request, pk):
 
 
 def attendance(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     permissions.require(permissions.can_write_minutes(request.user, meeting))
     rows = list(meeting.attendance.select_related("person"))
     form = AttendanceForm(request.POST or None, rows=rows)
