@@ -20,7 +20,11 @@ from pathlib import Path
 from samverkan.extraction import extract
 from samverkan.extraction.readers import ReadError
 
-SHARED = Path(__file__).resolve().parents[1].parent.parent / "shared"
+# the shared corpus and scorer beside the checkout (or beside the folder of checkouts)
+SHARED = next(
+    (p / "shared" for p in Path(__file__).resolve().parents if (p / "shared").is_dir()),
+    Path("shared"),
+)
 CORPORA = ("seeds", "dev", "dev2")
 
 

@@ -64,7 +64,8 @@ def is_heading(block: Block) -> bool:
 
 
 # A row of a protocol's table of contents: "|§ 113|Fördjupad månadsrapport|7|",
-# "|§|27|Meddelanden||5|"; a row without "§" goes on the title above ("||och efterkalkylering|8|")
+# "|§|27|Meddelanden||5|"; a row without "§" goes on the title above ("||och efterkalkylering|8|"),
+# also across the rule under the first row
 CONTENTS_NUMBER = re.compile(r"^§\s*(\d{1,4}[a-z]?)?$")
 PAGE_CELL = re.compile(r"^\d{1,3}(\s*[-–]\s*\d{1,3})?$")
 
@@ -100,7 +101,8 @@ def contents_table(blocks: list[Block]) -> list[AgendaItem]:
                 last_line = line
                 continue
         text = " ".join(cells)
-        if items and line == last_line + 1 and text[:1].islower():
+        # the line between may be the Markdown rule under a table's first row ("|---|---|")
+        if items and _next_row(line, last_line, rows) and text[:1].islower():
             previous = items[-1]
             joined = previous.title[:-1] if previous.title.endswith("-") else f"{previous.title} "
             items[-1] = dataclasses.replace(previous, title=f"{joined}{text}")
@@ -109,6 +111,12 @@ def contents_table(blocks: list[Block]) -> list[AgendaItem]:
             items.append(AgendaItem(None, text, Source(line), "contents", MEDIUM))
             last_line = line
     return items if numbered >= 3 else []
+
+
+def _next_row(line: int, last_line: int, rows: dict[int, list[str]]) -> bool:
+    """The row right below the last one, or below it and the rule that only a Markdown table
+    has under its first row ("|---|---|")."""
+    return line == last_line + 1 or (line == last_line + 2 and line - 1 not in rows)
 
 
 def _title_row(text: str) -> bool:

@@ -64,20 +64,7 @@ def body(db):
     return make_body(name="Provorgan", short_name="Prov")
 
 
-# The text's contents table has a Markdown rule line after its first row, so the text rules
-# miss that row's second line ("tillika lokalutskott"), which the Word table keeps.
-AGENDA_DIFFERS_IN_WORD = {"dev/gh-029.txt"}
-
-
-def _case(path: Path):
-    name = f"{path.parent.name}/{path.name}"
-    if name in AGENDA_DIFFERS_IN_WORD:
-        reason = "a contents row split by a table rule line is joined in Word only"
-        return pytest.param(path, id=name, marks=pytest.mark.xfail(strict=True, reason=reason))
-    return pytest.param(path, id=name)
-
-
-@pytest.mark.parametrize("path", [_case(p) for p in DOCUMENTS])
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_text_word_and_pdf_give_the_same_meeting_with_all_its_text(path, body):
     text = read_text_bytes(path.read_bytes())
     as_text = imported(path.name, path.read_bytes(), body)
