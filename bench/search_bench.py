@@ -2,6 +2,8 @@
 
 Run: .venv/bin/python bench/search_bench.py --database sqlite   [--docs 50000]
      .venv/bin/python bench/search_bench.py --database postgres [--docs 50000]
+     (--work DIR keeps the SQLite file; --reuse measures again what a run with the same --docs
+     built, so a large database is built once and measured when the machine is quiet)
 
 Builds a fresh database (a temporary SQLite file, or the database `samverkan_bench` on the
 PostgreSQL server of DATABASE_URL, default postgres://postgres@127.0.0.1:5432), with the
@@ -85,8 +87,10 @@ def document_text(rng: random.Random) -> str:
     return f"{text}\nProjektet {rng.choice(PROJECTS).capitalize()} redovisades."
 
 
-def configure(database: str, work: Path) -> None:
+def configure(database: str, work: Path, *, reuse: bool) -> None:
     if database == "sqlite":
+        if not reuse:
+            (work / "bench.sqlite3").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
         return
     import psycopg
@@ -94,8 +98,12 @@ def configure(database: str, work: Path) -> None:
     server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     base = server.rsplit("/", 1)[0]
     with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS samverkan_bench")
-        connection.execute("CREATE DATABASE samverkan_bench")
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = 'samverkan_bench'"
+        ).fetchone()
+        if not (reuse and exists):
+            connection.execute("DROP DATABASE IF EXISTS samverkan_bench")
+            connection.execute("CREATE DATABASE samverkan_bench")
     os.environ["DATABASE_URL"] = f"{base}/samverkan_bench"
 
 
@@ -155,10 +163,11 @@ def member_of_internal_body():
 
     from samverkan.directory.models import Body, Membership, Person
 
-    user = get_user_model().objects.create_user("ledamot")
-    person = Person.objects.create(name="Ledamot Bench", user=user)
-    internal = Body.objects.get(is_public=False)
-    Membership.objects.create(person=person, body=internal, start=datetime.date(2010, 1, 1))
+    user, created = get_user_model().objects.get_or_create(username="ledamot")
+    if created:  # a reused database has its member already
+        person = Person.objects.create(name="Ledamot Bench", user=user)
+        internal = Body.objects.get(is_public=False)
+        Membership.objects.create(person=person, body=internal, start=datetime.date(2010, 1, 1))
     return user
 
 
@@ -191,9 +200,18 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--docs", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument(
+        "--work", type=Path, help="folder for the SQLite file and uploads (default: a new one)"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the database an earlier run built with the same --docs (and --work)",
+    )
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="samverkan-search-"))
-    configure(args.database, work)
+    work = args.work or Path(tempfile.mkdtemp(prefix="samverkan-search-"))
+    work.mkdir(parents=True, exist_ok=True)
+    configure(args.database, work, reuse=args.reuse)
     os.environ["SAMVERKAN_DATA_DIR"] = str(work)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
     import django
@@ -204,10 +222,15 @@ def main() -> None:
 
     from samverkan.directory.services import load_reference
 
+    from samverkan.publishing.models import SearchDocument
+
     call_command("migrate", verbosity=0)
-    load_reference()
     started = time.perf_counter()
-    build(args.docs)
+    if not (args.reuse and SearchDocument.objects.count() == args.docs):
+        if SearchDocument.objects.exists():
+            raise SystemExit("the database holds another number of documents: run without --reuse")
+        load_reference()
+        build(args.docs)
     built = time.perf_counter() - started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

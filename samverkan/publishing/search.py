@@ -18,6 +18,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from samverkan.directory import permissions
 from samverkan.meetings.models import Meeting
 from samverkan.publishing.documents import gather
 from samverkan.publishing.models import Publication, SearchDocument
@@ -172,8 +173,9 @@ def searchable_by(user):
     documents = SearchDocument.objects.all()
     if not user.is_authenticated:
         return documents.filter(public=True)
-    readable = Meeting.objects.minutes_readable_by(user)
-    return documents.filter(Q(public=True) | Q(meeting_id__in=readable.values("pk")))
+    # the public part is the documents' own flag: the meeting rule only adds the user's own
+    own = Meeting.objects.filter(permissions.own_minutes_filter(user))
+    return documents.filter(Q(public=True) | Q(meeting_id__in=own.values("pk")))
 
 
 def search(documents, query: str, *, limit: int = 20, offset: int = 0) -> Results:
