@@ -221,7 +221,6 @@ def main() -> None:
     from django.db import connection
 
     from samverkan.directory.services import load_reference
-
     from samverkan.publishing.models import SearchDocument
 
     call_command("migrate", verbosity=0)
