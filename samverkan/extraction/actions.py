@@ -10,7 +10,7 @@ from functools import cached_property
 from samverkan.extraction.dates import MONTHS, find_dates, resolve
 from samverkan.extraction.decisions import is_hedged, is_reported
 from samverkan.extraction.model import HIGH, LOW, MEDIUM
-from samverkan.extraction.people import find_names, is_first_name, resolve_owner
+from samverkan.extraction.people import find_names, first_names, is_first_name, resolve_owner
 from samverkan.extraction.text import words_of
 
 # "Ansvar: Lisa", "Ansvarig: kansliet", "Uppgift - Per bokar lokal", "Att göra: …", "TODO: …",
@@ -153,6 +153,11 @@ class Context:
     def first_names(self) -> frozenset[str]:
         return frozenset(a.split()[0] for a in self.attendees if a.split())
 
+    @cached_property
+    def first_name_words(self) -> frozenset[str]:
+        """The attendees' first names as `words_of` gives them: "Anna-Karin" → "anna", "karin"."""
+        return frozenset(w for name in self.first_names for w in words_of(name))
+
 
 def is_action(sentence: str, ctx: Context) -> bool:
     return action_rule(sentence, ctx) is not None
@@ -180,16 +185,15 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
         return "commission", HIGH
     if not RESPONSIBLE.isdisjoint(words) and subject_owners(sentence, ctx.attendees):
         return "responsible", HIGH
-    actor = starts_with_actor(sentence) or bool(ROLE_SUBJECT.match(sentence))
     takes_on = not TAKES_ON_WORDS.isdisjoint(words) and bool(TAKES_ON.search(sentence))
-    if actor and (takes_on or deadline):
+    if (takes_on or deadline) and _has_actor(sentence):
         return "actor-takes-on", HIGH
     if (
         main_clause_modal(sentence)
         and "skulle" not in words
         and not STATE_AFTER_MODAL.search(sentence)
     ):
-        if actor:
+        if _has_actor(sentence):
             return "actor-modal", MEDIUM
         if PASSIVE_TASK.search(sentence) and not sentence.startswith("Man "):
             return "passive-modal", MEDIUM
@@ -342,8 +346,15 @@ def _is_person_or_all(text: str, ctx: Context) -> bool:
     )
 
 
+def _has_actor(sentence: str) -> bool:
+    return starts_with_actor(sentence) or bool(ROLE_SUBJECT.match(sentence))
+
+
 def _name_then_present_verb(sentence: str, ctx: Context) -> bool:
     """A clause "Matthias rättar", "Eva kollar upp …": a person, then a present-tense verb."""
+    words = words_of(sentence)
+    if first_names().isdisjoint(words) and ctx.first_name_words.isdisjoint(words):
+        return False  # no one named: no need to look for the clause
     for m in CLAUSE_NAME.finditer(sentence):
         first, verb = m[1], m[3]
         attendee = first in ctx.first_names
