@@ -14,7 +14,7 @@ import random
 import time
 
 from samverkan.extraction import extract_text
-from samverkan.extraction.morphology import stem
+from samverkan.extraction.morphology import is_form, stem
 from samverkan.extraction.people import find_names
 from samverkan.extraction.text import blocks, sentences, words_of
 
@@ -105,7 +105,7 @@ def tokenise(docs: list[str]) -> float:
 
 
 def clear_caches() -> None:
-    for cached in (find_names, sentences, words_of, stem):
+    for cached in (find_names, sentences, words_of, stem, is_form):
         cached.cache_clear()
 
 

@@ -92,6 +92,8 @@ class Attendance:
 def label_of(block: Block) -> tuple[str, str | None, str] | None:
     """(list, role, rest of the text) when the block opens with an attendance label."""
     text = block.lines[0][1].strip()
+    if text[:3].casefold()[:3] not in LABEL_STARTS:
+        return None  # every label starts so: no need to match the patterns
     for pattern in (LABEL_AT_START, BARE_LABEL):
         m = pattern.match(text)
         if not m:

@@ -85,15 +85,16 @@ def _prefixes(stems: frozenset[str]) -> frozenset[str]:
 def has_verb(words: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether one of the words is a form of one of the verbs (given by their stems)."""
     prefixes = _prefixes(stems)
-    for word in words:
-        if word[:3] not in prefixes:
-            continue  # no form of these verbs starts so: no need to stem
-        s = stem(word)
-        if word not in STRONG and word.endswith(NOUN_ENDINGS):
-            continue
-        if s in stems and (word != s or word in STRONG):
-            return True
-        for ending in PAST_ENDINGS:
-            if s.endswith(ending) and s[: -len(ending)] in stems:
-                return True
-    return False
+    # no form of these verbs starts otherwise: no need to stem the word
+    return any(word[:3] in prefixes and is_form(word, stems) for word in words)
+
+
+@lru_cache(maxsize=16384)
+def is_form(word: str, stems: frozenset[str]) -> bool:
+    """ "beslutades", "beslöt" are forms of "beslut"; "beslutet" (the noun) is not."""
+    s = stem(word)
+    if word not in STRONG and word.endswith(NOUN_ENDINGS):
+        return False
+    if s in stems and (word != s or word in STRONG):
+        return True
+    return any(s.endswith(ending) and s[: -len(ending)] in stems for ending in PAST_ENDINGS)
