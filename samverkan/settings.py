@@ -240,6 +240,11 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "25")) * 1024 * 1024
 IMPORT_MAX_TEXT_CHARS = 2_000_000
 IMPORT_MAX_ITEMS = 500
 IMPORT_SECONDS_PER_DOCUMENT = int(os.environ.get("IMPORT_SECONDS_PER_DOCUMENT", "60"))
+# The worker reading an upload holds it this long between two files (IMPORT_LEASE_SECONDS);
+# a worker that starts takes up uploads whose lease ran out. Longer than one file takes.
+IMPORT_LEASE_SECONDS = int(
+    os.environ.get("IMPORT_LEASE_SECONDS", str(max(300, 3 * IMPORT_SECONDS_PER_DOCUMENT)))
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -106,6 +106,10 @@ class Upload(models.Model):
     done = models.PositiveIntegerField(_("lästa filer"), default=0)
     # one {"name", "status", "reason", "document"} per file read, in order
     results = models.JSONField(_("resultat"), default=list)
+    # the worker reading it holds a lease, renewed after each file; a lease that ran out
+    # means that worker died, and a starting worker takes the upload up again
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("försök med nästa fil"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"

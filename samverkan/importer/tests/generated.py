@@ -1,0 +1,44 @@
+"""Generated minutes as large as the importer accepts: hundreds of attendees, items,
+decisions and assignments."""
+
+import datetime
+
+FIRST = "Anna Eva Lars Karin Per Maria Johan Sara Erik Lena Olof Ulla Sven Ingrid Nils Britt"
+LAST = "Andersson Berg Holm Lind Nilsson Ek Dahl Ström Lund Sjö Falk Nord Wall Sand Alm Björk"
+
+
+def huge_minutes(*, people: int = 400, items: int = 250, seed: int = 0) -> bytes:
+    """DOT Nordost minutes with `people` attendees and `items` agenda items, each with a
+    decision and two assignments; `seed` gives another date and other names."""
+    first, last = FIRST.split(), LAST.split()
+    names = [
+        f"{first[(i + seed) % 16]} {last[(i // 16) % 16]}{'son' * (i // 256)}"
+        for i in range(people)
+    ]
+    day = datetime.date(2024, 1, 5) + datetime.timedelta(weeks=seed)
+    lines = [
+        "Kommunförbundet Skåne",
+        "",
+        "Delregional operativ tjänstemannaberedning (DOT)",
+        "Skåne Nordost",
+        "",
+        "Plats: Östra kommunhuset Kristianstad",
+        f"Datum: {day.isoformat()}",
+        "Tid: klockan 09.00–12.00",
+        "",
+        "Närvarande:",
+        "",
+        ",\n".join(", ".join(names[i : i + 4]) for i in range(0, people, 4)),
+        "",
+    ]
+    for k in range(1, items + 1):
+        lines += [
+            f"Ärende {k} om samverkan kring område {k + seed}",
+            "",
+            f"Gruppen redovisar läget i ärende {k}. "
+            f"Beslutas att arbetet med område {k + seed} ska fortsätta.",
+            f"- {names[k % people]} återkommer med en rapport om område {k} till nästa möte.",
+            "",
+        ]
+    lines += ["Nästa möte", "", (day + datetime.timedelta(weeks=5)).isoformat(), ""]
+    return "\n".join(lines).encode()
