@@ -1,6 +1,7 @@
 """A bounded load run against a server holding a generated history (bench/history.py).
 
-Run (gunicorn on loopback in one shell, locust in another):
+One command that starts the server, runs this and prints throughput and p95: bench/load_run.py.
+By hand (gunicorn on loopback in one shell, locust in another):
     samverkan serve --production 127.0.0.1:8106
     .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \
         --host http://127.0.0.1:8106 --only-summary

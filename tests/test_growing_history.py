@@ -9,17 +9,17 @@ from bench.pages_bench import pages
 
 # the most queries each key page may make, whatever the length of the history
 MOST = {
-    "Översikt": 31,
-    "Organets sida": 42,
-    "Mötets sida": 88,
-    "Anteckningar": 70,
-    "Mina uppdrag": 35,
-    "Organets uppdrag": 32,
-    "Beslutsregister": 23,
+    "Översikt": 15,
+    "Organets sida": 20,
+    "Mötets sida": 34,
+    "Anteckningar": 30,
+    "Mina uppdrag": 13,
+    "Organets uppdrag": 15,
+    "Beslutsregister": 13,
     "Arkiv": 4,
     "Arkiv organ/år": 4,
     "Arkivsök": 5,
-    "Handlingsplan": 71,
+    "Handlingsplan": 18,
     "OParl möten": 6,
 }
 

@@ -41,23 +41,46 @@ def _current(user: AnyUser):
     return Membership.objects.current().for_user(user)
 
 
+def _roles(user: AnyUser) -> dict[int, set[str]]:
+    """The user's current roles by body id. Read once per user object, like Django's own
+    permission cache: a request's user is loaded afresh for every request."""
+    if not user.is_authenticated:
+        return {}
+    if not hasattr(user, "_samverkan_roles"):
+        roles: dict[int, set[str]] = {}
+        for body_id, role in _current(user).values_list("body_id", "role"):
+            roles.setdefault(body_id, set()).add(role)
+        user._samverkan_roles = roles
+    return user._samverkan_roles
+
+
+def member_body_ids(user: AnyUser) -> set[int]:
+    """Bodies the user sits in now, in any role."""
+    return set(_roles(user))
+
+
 def is_member(user: AnyUser, body: Body) -> bool:
-    return _current(user).filter(body=body).exists()
+    return body.pk in _roles(user)
 
 
 def edited_body_ids(user: AnyUser) -> set[int]:
-    """Bodies the user chairs or is secretary of, with all their sub-bodies."""
+    """Bodies the user chairs or is secretary of, with all their sub-bodies (read once per
+    user object, like `_roles`)."""
     if not user.is_authenticated:
         return set()
-    frontier = set(
-        _current(user).filter(role__in=Membership.EDITOR_ROLES).values_list("body_id", flat=True)
-    )
-    found: set[int] = set()
-    while frontier:
-        found |= frontier
-        frontier = set(Body.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        frontier -= found
-    return found
+    if not hasattr(user, "_samverkan_edited"):
+        editor = set(Membership.EDITOR_ROLES)
+        frontier = {body_id for body_id, roles in _roles(user).items() if roles & editor}
+        children: dict[int, list[int]] = {}
+        if frontier:
+            for pk, parent_id in Body.objects.exclude(parent=None).values_list("pk", "parent_id"):
+                children.setdefault(parent_id, []).append(pk)
+        found: set[int] = set()
+        while frontier:
+            found |= frontier
+            frontier = {child for pk in frontier for child in children.get(pk, ())} - found
+        user._samverkan_edited = found
+    return set(user._samverkan_edited)
 
 
 def can_view_body(user: AnyUser, body: Body) -> bool:
@@ -197,10 +220,7 @@ def takes_part(user: AnyUser, meeting) -> bool:
     if not user.is_authenticated:
         return False
     body_ids = {body.pk for body in meeting.bodies.all()}
-    return (
-        bool(body_ids & edited_body_ids(user))
-        or _current(user).filter(body_id__in=body_ids).exists()
-    )
+    return bool(body_ids & (edited_body_ids(user) | member_body_ids(user)))
 
 
 def can_view_meeting(user: AnyUser, meeting) -> bool:
@@ -262,8 +282,8 @@ def can_edit_meeting(user: AnyUser, meeting) -> bool:
 def is_secretary_of(user: AnyUser, meeting) -> bool:
     if is_admin(user):
         return True
-    secretaries = _current(user).filter(role=Membership.Role.SECRETARY)
-    return secretaries.filter(body__in=meeting.bodies.all()).exists()
+    roles = _roles(user)
+    return any(Membership.Role.SECRETARY in roles.get(b.pk, ()) for b in meeting.bodies.all())
 
 
 def can_edit_agenda(user: AnyUser, meeting) -> bool:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Max, Min
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -254,9 +255,12 @@ def my_assignments(request):
 
 
 def decision_register(request):
-    """One year of decisions at a time (`?ar=`, this year by default), newest first."""
-    held = Meeting.objects.filter(date__lte=timezone.localdate())
-    years = [d.year for d in held.dates("date", "year", order="DESC")]
+    """One year of decisions at a time (`?ar=`, this year by default), newest first; the years
+    run from the first held meeting to the latest."""
+    held = Meeting.objects.filter(date__lte=timezone.localdate()).aggregate(
+        first=Min("date"), last=Max("date")
+    )
+    years = list(range(held["last"].year, held["first"].year - 1, -1)) if held["last"] else []
     year = request.GET.get("ar", "")
     year = int(year) if year.isdigit() and int(year) in years else timezone.localdate().year
     decisions = (

@@ -24,6 +24,7 @@ def minutes_for(meeting: Meeting) -> Minutes:
     if meeting.is_cancelled:
         raise ValidationError(_("Ett inställt möte har inga minnesanteckningar."))
     minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
+    minutes.meeting = meeting  # the caller's meeting, with what it has loaded
     return minutes
 
 

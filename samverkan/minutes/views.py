@@ -24,7 +24,8 @@ from samverkan.pages import act, form_page
 
 def _minutes(request, meeting_pk, *, write: bool) -> Minutes:
     """Writers may open (and so start) any minutes; readers only those the rule lets them read."""
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=meeting_pk)
+    meetings = Meeting.objects.visible_to(request.user).select_related("minutes")
+    meeting = get_object_or_404(meetings.prefetch_related("bodies"), pk=meeting_pk)
     if write or not hasattr(meeting, "minutes"):
         permissions.require(permissions.can_write_minutes(request.user, meeting))
     else:
@@ -49,7 +50,9 @@ def editor_page(request, minutes: Minutes, *, status: int = 200, **extra):
         "meeting": meeting,
         "minutes": minutes,
         "items": _rows(request, minutes),
-        "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
+        "assignments": meeting.assignments.select_related("due_body").prefetch_related(
+            "owner_people", "owner_bodies"
+        ),
         "can_write": can_write and meeting.is_open_for_edits and not minutes.is_locked,
         "can_manage_approval": can_write and meeting.awaits_approval,
         "can_correct": minutes.is_locked and permissions.is_secretary_of(request.user, meeting),
@@ -311,7 +314,9 @@ def _sign_off_page(request, minutes, mine, form, status=200):
         "present": meeting.attendance.filter(status=Attendance.Status.PRESENT).select_related(
             "person"
         ),
-        "assignments": meeting.assignments.prefetch_related("owner_people", "owner_bodies"),
+        "assignments": meeting.assignments.select_related("due_body").prefetch_related(
+            "owner_people", "owner_bodies"
+        ),
     }
     return render(request, "minutes/sign_off.html", context, status=status)
 

@@ -43,12 +43,37 @@ class Plan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", args=[self.pk])
 
+    def value_years(self) -> list[int]:
+        """The years the plan's indicators have values for, newest first."""
+        measured = Measurement.objects.filter(indicator__goal__plan=self)
+        return [d.year for d in measured.dates("period", "year", order="DESC")]
+
+
+class GoalQuerySet(models.QuerySet):
+    def for_page(self, shown_links: models.Q) -> "GoalQuerySet":
+        """With indicators and their values, activities and their owners, and on each goal,
+        indicator and activity `shown_links`: the decisions and assignments behind it that
+        match `shown_links` (followup's links, read through the reverse relation `links`)."""
+        link_model = self.model._meta.get_field("links").related_model
+        links = link_model._default_manager.filter(shown_links).select_related(
+            "decision__minutes__meeting", "assignment__meeting"
+        )
+        return self.prefetch_related(
+            models.Prefetch("links", queryset=links, to_attr="shown_links"),
+            "indicators__values",
+            models.Prefetch("indicators__links", queryset=links, to_attr="shown_links"),
+            "activities__owners",
+            models.Prefetch("activities__links", queryset=links, to_attr="shown_links"),
+        )
+
 
 class Goal(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
     title = models.CharField(_("mål"), max_length=300)
     description = models.TextField(_("beskrivning"), max_length=4000, blank=True)
     position = models.PositiveIntegerField(default=0)
+
+    objects = GoalQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "position", "pk"]

@@ -28,7 +28,8 @@ from samverkan.plans.models import AgreementGoal, Indicator, InventoryRound, Mea
 
 def _plan(request, pk, *, edit=False) -> Plan:
     plan = get_object_or_404(
-        Plan.objects.filter(body__in=Body.objects.visible_to(request.user)), pk=pk
+        Plan.objects.filter(body__in=Body.objects.visible_to(request.user)).select_related("body"),
+        pk=pk,
     )
     if edit:
         permissions.require(permissions.can_edit_body(request.user, plan.body))
@@ -53,33 +54,30 @@ def body_plans(request, body_pk):
 
 
 def plan_detail(request, pk):
+    """Every value in the charts; the tables beside them one year at a time (`?ar=`, the latest
+    year with values by default)."""
     plan = _plan(request, pk)
-    goals = plan.goals.prefetch_related("indicators__values", "activities__owners")
-    shown = permissions.plan_link_filter(request.user)
-
-    def behind(row) -> list:
-        """The decisions and assignments linked to a goal, indicator or activity (followup's)."""
-        return list(
-            row.links.filter(shown).select_related(
-                "decision__minutes__meeting", "assignment__meeting"
-            )
-        )
-
+    years = plan.value_years()
+    asked = request.GET.get("ar", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else next(iter(years), None)
+    goals = plan.goals.for_page(permissions.plan_link_filter(request.user))
     rows = []
     for goal in goals:
         indicators = []
         for i in goal.indicators.all():
-            links = behind(i)
-            marks = [link.meeting.date for link in links if link.meeting]
-            indicators.append((i, line_chart(i, marks), list(i.values.all()), links))
-        activities = [(a, behind(a)) for a in goal.activities.all()]
-        rows.append((goal, indicators, goal_status(goal), activities, behind(goal)))
+            marks = [link.meeting.date for link in i.shown_links if link.meeting]
+            table = [v for v in i.values.all() if v.period.year == year]
+            indicators.append((i, line_chart(i, marks), table, i.shown_links))
+        activities = [(a, a.shown_links) for a in goal.activities.all()]
+        rows.append((goal, indicators, goal_status(goal), activities, goal.shown_links))
     return render(
         request,
         "plans/plan_detail.html",
         {
             "plan": plan,
             "rows": rows,
+            "years": years,
+            "year": year,
             "can_edit": permissions.can_edit_body(request.user, plan.body),
         },
     )

@@ -98,6 +98,29 @@ def test_values_for_a_period_draw_a_chart(plan, login):
     assert coordinates and all(float(c) >= 0 for c in coordinates)  # not "61,5" in the SVG
 
 
+def test_the_values_table_shows_one_year_at_a_time_and_the_chart_every_value(plan, login):
+    indicator = Indicator.objects.get(name="Hembesök")
+    for year in (2023, 2024):
+        for month in range(1, 13):
+            Measurement.objects.create(
+                indicator=indicator,
+                period=f"{year}-{month:02}-01",
+                value=f"{year - 2000}{month:02}",
+            )
+    client = login("alice")
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert page.count('r="4" class="dot"') == 24  # the chart draws both years
+    table = page.split('<table class="values">')[1].split("</table>")[0]
+    assert "2024-12" in table and "2024-01" in table and "2023-12" not in table
+    assert '<a href="?ar=2023">2023</a>' in page
+    earlier = client.get(plan.get_absolute_url(), {"ar": "2023"}).content.decode()
+    table = earlier.split('<table class="values">')[1].split("</table>")[0]
+    assert "2023-01" in table and "2024-01" not in table
+    edit = reverse("plans:value_edit", args=[plan.pk, indicator.values.get(period="2023-05-01").pk])
+    assert edit in earlier and edit not in page
+    assert client.get(plan.get_absolute_url(), {"ar": "1999"}).content.decode().count("2024-12") > 0
+
+
 @pytest.mark.parametrize(
     "rows, problem",
     [
