@@ -19,7 +19,7 @@ MOST = {
     "Arkiv": 4,
     "Arkiv organ/år": 4,
     "Arkivsök": 5,
-    "Handlingsplan": 18,
+    "Handlingsplan": 19,
     "OParl möten": 6,
 }
 
