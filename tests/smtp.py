@@ -4,6 +4,8 @@ import asyncio
 import email
 import email.policy
 import socket
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 import pytest
@@ -49,6 +51,20 @@ def mailbox(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     yield box
     controller.stop()
+
+
+# `samverkan` as its own process, from the Python that runs the tests
+COMMAND = [sys.executable, "-c", "import sys; from samverkan.cli import main; sys.exit(main())"]
+
+
+def worker_process(env: dict[str, str]) -> subprocess.Popen:
+    """A worker that keeps polling, in its own process, so a test can kill it mid-task."""
+    return subprocess.Popen(
+        [*COMMAND, "worker", "--no-startup-delay", "--no-reload", "--interval", "0.2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def run_worker() -> None:

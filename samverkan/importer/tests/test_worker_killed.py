@@ -19,9 +19,8 @@ from django_tasks_db.models import DBTaskResult
 from samverkan.importer import uploads
 from samverkan.importer.models import Upload
 from samverkan.importer.tests.test_errors import DOT, SYDOST, _rows, _zip
-from tests.smtp import run_worker
+from tests.smtp import COMMAND, run_worker, worker_process
 
-COMMAND = [sys.executable, "-c", "import sys; from samverkan.cli import main; sys.exit(main())"]
 FILES = 8
 
 UPLOAD = """
@@ -79,12 +78,7 @@ def test_a_killed_worker_is_taken_up_and_reads_each_file_once(environment):
     queued = subprocess.run([sys.executable, "-c", UPLOAD, str(FILES)], **run)
     assert queued.returncode == 0, queued.stderr
 
-    worker = subprocess.Popen(
-        [*COMMAND, "worker", "--no-startup-delay", "--no-reload", "--interval", "0.2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    worker = worker_process(env)
     deadline = time.monotonic() + 180
     while _upload_row(env)[1] < 2 and time.monotonic() < deadline:
         time.sleep(0.05)

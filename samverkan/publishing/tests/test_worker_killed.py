@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-COMMAND = [sys.executable, "-c", "import sys; from samverkan.cli import main; sys.exit(main())"]
+from tests.smtp import COMMAND, worker_process
 
 QUEUE_KALLELSE = """
 import django; django.setup()
@@ -36,12 +36,7 @@ def test_a_killed_worker_is_resumed_and_sends_nothing_twice(installation, mailbo
     assert queued.returncode == 0, queued.stderr
 
     mailbox.delay = 0.4
-    worker = subprocess.Popen(
-        [*COMMAND, "worker", "--no-startup-delay", "--no-reload", "--interval", "0.2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    worker = worker_process(env)
     deadline = time.monotonic() + 120
     while len(mailbox.messages) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
