@@ -193,10 +193,11 @@ def meeting_filter(user: AnyUser) -> Q:
 
 def minutes_filter(user: AnyUser) -> Q:
     """Meetings whose approved minutes the user reads (drafts are for writers only)."""
-    approved = Q(minutes__approved_at__isnull=False)
     if is_admin(user):
-        return approved
-    return approved & (taking_part_filter(user) | (_public_meetings() & _published()))
+        return own_minutes_filter(user)
+    return own_minutes_filter(user) | (
+        Q(minutes__approved_at__isnull=False) & _public_meetings() & _published()
+    )
 
 
 def own_minutes_filter(user: AnyUser) -> Q:
