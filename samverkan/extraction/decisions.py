@@ -83,6 +83,7 @@ AGREED_LIST = re.compile(r"(?i)\b(kom\s+\w+\s+fram\s+till|enades\s+\w*\s*om|besl
 DECISION_HEADING = re.compile(
     r"(?i)^(.*\bbeslut|beslut|beslutspunkter|mötets beslutspunkter)\s*:?$"
 )
+DECISION_HEADING_ENDS = ("beslut", "beslutspunkter")  # its last word, so a cheap first test
 # "Förslag till beslut", "Förslag till barn- och utbildningsnämnden", "Utbildningsförvaltningens
 # förslag", "Utbildningsförvaltningens förslag till beslut:", "Yrkande", "Beslutsunderlag": what
 # was proposed, not what was decided
@@ -94,6 +95,13 @@ PROPOSAL_HEADING = re.compile(
 BACKGROUND_HEADING = re.compile(
     r"(?i)^(sammanfattning|ärendebeskrivning|bakgrund|ärendet|beskrivning av ärendet|"
     r".*\bbehandling|mbl-behandling|information i ärendet)\s*:?$"
+)
+BACKGROUND_HEADING_ENDS = (
+    "sammanfattning",
+    "ärendebeskrivning",
+    "bakgrund",
+    "ärendet",
+    "behandling",
 )
 # "Beslutet expedieras till:", "Expedieras till": who receives the decision, not owners
 DISPATCH = re.compile(r"(?i)^(beslutet\s+)?(expedieras|skickas|delges)\s+till\b")

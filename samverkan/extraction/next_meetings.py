@@ -39,6 +39,8 @@ def next_meetings(
             under_heading = bool(NEXT_MEETING_HEADING.match(block.text))
             if not under_heading:
                 continue
+        if not under_heading and not _names_a_meeting(block.text):
+            continue  # each test below needs one of the meeting words
         for sentence in sentences(block.text):
             says_next = bool(NEXT_MEETING.search(sentence) or MEETING_LINE.match(sentence))
             if not (under_heading or says_next or _announces(sentence)):
@@ -53,9 +55,11 @@ def next_meetings(
 
 
 def _announces(sentence: str) -> bool:
-    if FUTURE_WORDS.isdisjoint(words_of(sentence)):
-        return False
-    lower = sentence.casefold()
+    return not FUTURE_WORDS.isdisjoint(words_of(sentence)) and _names_a_meeting(sentence)
+
+
+def _names_a_meeting(text: str) -> bool:
+    lower = text.casefold()
     return any(word in lower for word in MEETING_WORDS)
 
 

@@ -47,7 +47,8 @@ def extract_text(text: str) -> Minutes:
     day = _date(meeting.date)
     items = agenda(blocks, start)
     upcoming = next_meetings(blocks, start, day)
-    ctx = Context(attendance.names(), day, [m.date for m in upcoming if m.date])
+    names = attendance.names()
+    ctx = Context(names, day, [m.date for m in upcoming if m.date])
     index_of_line = {b.line: i for i, b in reversed(list(enumerate(blocks)))}
     headings = {index_of_line[i.source.line]: i.title for i in items if i.source}
     decisions, actions = decisions_and_actions(blocks, attendance.read, ctx, headings)
@@ -58,14 +59,14 @@ def extract_text(text: str) -> Minutes:
         absent=tuple(attendance.absent),
         agenda=tuple(items),
         decisions=tuple(decisions),
-        actions=tuple(_resolved(a, attendance.names()) for a in actions),
+        actions=tuple(_resolved(a, names) for a in actions),
         next_meetings=tuple(upcoming),
     )
 
 
 def _resolved(action: Action, attendees: list[str]) -> Action:
     owners = tuple(dict.fromkeys(resolve_owner(o, attendees) for o in action.owners))
-    return dataclasses.replace(action, owners=owners)
+    return action if owners == action.owners else dataclasses.replace(action, owners=owners)
 
 
 def _date(iso: str | None) -> datetime.date | None:

@@ -21,7 +21,9 @@ from samverkan.extraction.actions import (
 from samverkan.extraction.decisions import (
     AGREED_LIST,
     BACKGROUND_HEADING,
+    BACKGROUND_HEADING_ENDS,
     DECISION_HEADING,
+    DECISION_HEADING_ENDS,
     DECISION_OPENER,
     DISPATCH,
     PROPOSAL_HEADING,
@@ -138,15 +140,18 @@ HEADING_LENGTH = 160
 def _section_heading(block: Block) -> bool:
     text = block.text.strip()
     return is_heading(block) or (
-        block.kind == "para"
-        and len(text) <= HEADING_LENGTH
-        and bool(
-            DECISION_HEADING.match(text)
-            or PROPOSAL_HEADING.match(text)
-            or BACKGROUND_HEADING.match(text)
-            or DISPATCH.match(text)
-            or TASK_LIST_HEADING.match(text)
-        )
+        block.kind == "para" and len(text) <= HEADING_LENGTH and _names_a_section(text)
+    )
+
+
+def _names_a_section(text: str) -> bool:
+    last = text.removesuffix(":").rstrip().casefold()
+    return bool(
+        (last.endswith(DECISION_HEADING_ENDS) and DECISION_HEADING.match(text))
+        or PROPOSAL_HEADING.match(text)
+        or (last.endswith(BACKGROUND_HEADING_ENDS) and BACKGROUND_HEADING.match(text))
+        or DISPATCH.match(text)
+        or TASK_LIST_HEADING.match(text)
     )
 
 
