@@ -159,6 +159,11 @@ class Context:
         return frozenset(w for name in self.first_names for w in words_of(name))
 
 
+def is_past_meeting(sentence: str) -> bool:
+    """ "… vid förra mötet", "sedan föregående möte": about a meeting that already took place."""
+    return not PAST_WORDS.isdisjoint(words_of(sentence)) and bool(PAST_MEETING.search(sentence))
+
+
 def is_action(sentence: str, ctx: Context) -> bool:
     return action_rule(sentence, ctx) is not None
 
@@ -173,7 +178,7 @@ def action_rule(sentence: str, ctx: Context) -> tuple[str, str] | None:
         return None
     words = words_of(sentence)
     deadline = not NEXT_WORDS.isdisjoint(words) and bool(DEADLINE.search(sentence))
-    if not PAST_WORDS.isdisjoint(words) and PAST_MEETING.search(sentence) and not deadline:
+    if is_past_meeting(sentence) and not deadline:
         return None
     if "@" in sentence and MENTION.search(sentence):
         return "mention", HIGH

@@ -42,7 +42,9 @@ DECISION_LABEL = re.compile(
 DECIDED = re.compile(r"(?i)\b(beslutas|beslutar|beslutade|beslöt|beslöts|beslutades)\b")
 # "Det planerade mötet den 9 oktober ställs in", "Punkten skjuts upp"
 CANCELLED = re.compile(r"(?i)\b(ställs in|ställdes in|inställs|inställt|utgår)\b")
+CANCELLED_WORDS = frozenset("ställs ställdes inställs inställt utgår".split())
 MOVED = re.compile(r"(?i)\b(flyttas|flyttades|skjuts upp|senareläggs)\b")
+MOVED_WORDS = frozenset("flyttas flyttades skjuts senareläggs".split())
 # "Mötet valde bg och medik till justeringsmän"
 # "Mötet väljer Anna till ordförande", "Till sekreterare valdes Per", "Lisa omvaldes som kassör"
 CHOSE = re.compile(
@@ -57,6 +59,10 @@ AGREED = re.compile(
     r"\b(lämnar|lämnade) frågan öppen\b|\bfrågan (lämnas|lämnades) öppen\b|"
     r"^(ok|okej)\s+(med|till|att)\b)"
 )
+# every alternative above has one of these words: a sentence without them needs no search
+AGREED_WORDS = frozenset(
+    "utan enades enas fann datum datumet lämnar lämnade frågan ok okej".split()
+)
 PHRASE_WORDS = frozenset(
     "ställs ställdes skjuts valde valdes väljer väljs omvaldes nyvaldes ok okej "
     "invändningar invändning enas fann satt sattes bestämt "
@@ -68,6 +74,10 @@ ELSEWHERE = re.compile(
     r"(?i)\b(beslutad|beslutades|godkändes|antogs|fastställdes)\s+(på|vid|av|i)\s+"
     r"(?!mötet\b|dagens\b)|^vid\s+(sammanträdet|mötet)\s+(den\s+)?\d|"
     r"\b(fullmäktige|kommunstyrelsen|regeringen|riksdagen)\s+(har\s+)?(beslutat|beslutade|beslöt)\b"
+)
+ELSEWHERE_WORDS = frozenset(
+    "beslutad beslutades godkändes antogs fastställdes vid fullmäktige kommunstyrelsen "
+    "regeringen riksdagen".split()
 )
 # "Frågan ska beslutas på nästa möte"
 FUTURE_DECISION = re.compile(r"(?i)\b(ska|skall|kommer att|inför|för)\s+beslut")
@@ -127,6 +137,10 @@ def is_reported(sentence: str) -> bool:
     return not REPORTED_WORDS.isdisjoint(words_of(sentence)) and bool(REPORTED.search(sentence))
 
 
+def is_cancelled(sentence: str) -> bool:
+    return not CANCELLED_WORDS.isdisjoint(words_of(sentence)) and bool(CANCELLED.search(sentence))
+
+
 def is_hedged(sentence: str) -> bool:
     return not HEDGE_WORDS.isdisjoint(words_of(sentence)) and bool(HEDGE.search(sentence))
 
@@ -141,11 +155,15 @@ def decision_rule(sentence: str) -> tuple[str, str] | None:
     formula = not FORMULA_WORDS.isdisjoint(words) and bool(FORMULA.search(sentence))
     if not (verb or stem or formula) and PHRASE_WORDS.isdisjoint(words):
         return None
-    if ELSEWHERE.search(sentence) or FUTURE_DECISION.search(sentence) or is_hedged(sentence):
+    if (
+        (not ELSEWHERE_WORDS.isdisjoint(words) and ELSEWHERE.search(sentence))
+        or ("beslut" in sentence.casefold() and FUTURE_DECISION.search(sentence))
+        or is_hedged(sentence)
+    ):
         return None
     if sentence.rstrip().endswith("?") or is_reported(sentence):
         return None
-    agreed = bool(AGREED.search(sentence))
+    agreed = not AGREED_WORDS.isdisjoint(words) and bool(AGREED.search(sentence))
     if not PROPOSED.isdisjoint(words) and not agreed:
         return None
     if "beslutad" in words and not DECIDED.search(sentence):

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 
-from samverkan.extraction.actions import PAST_MEETING
+from samverkan.extraction.actions import is_past_meeting
 from samverkan.extraction.dates import WEEKDAYS, find_dates, find_time_range, resolve, weekday_after
-from samverkan.extraction.decisions import CANCELLED, MOVED
+from samverkan.extraction.decisions import MOVED, MOVED_WORDS, is_cancelled
 from samverkan.extraction.model import HIGH, MEDIUM, MeetingTime, Source
 from samverkan.extraction.sections import is_heading
 from samverkan.extraction.text import Block, sentences, words_of
 
-# also inside compounds: "skypemöte", "styrelsesammanträde"
-MEETING_WORDS = ("möte", "sammanträde", "träff", "workshop")
 NEXT_MEETING_HEADING = re.compile(r"(?i)^nästa\s+(möte|sammanträde|träff)")
 # "Nästa möte blir …", "… sker den 2 december", "kommer … vid ett skypemöte den 15 oktober"
 FUTURE_WORDS = frozenset(
@@ -45,7 +43,7 @@ def next_meetings(
             says_next = bool(NEXT_MEETING.search(sentence) or MEETING_LINE.match(sentence))
             if not (under_heading or says_next or _announces(sentence)):
                 continue
-            if CANCELLED.search(sentence) or PAST_MEETING.search(sentence):
+            if is_cancelled(sentence) or is_past_meeting(sentence):
                 continue
             relative = under_heading or says_next
             for m in _meetings_in(sentence, block.line, meeting, relative=relative):
@@ -59,17 +57,18 @@ def _announces(sentence: str) -> bool:
 
 
 def _names_a_meeting(text: str) -> bool:
+    """ "möte", "sammanträde", "träff", "workshop", also inside compounds ("skypemöte")."""
     lower = text.casefold()
-    return any(word in lower for word in MEETING_WORDS)
+    return "möte" in lower or "sammanträde" in lower or "träff" in lower or "workshop" in lower
 
 
 def _meetings_in(
     sentence: str, line: int, meeting: datetime.date | None, *, relative: bool
 ) -> list[MeetingTime]:
-    moved = MOVED.search(sentence)
+    moved = MOVED.search(sentence) if not MOVED_WORDS.isdisjoint(words_of(sentence)) else None
     text = sentence[moved.end() :] if moved else sentence
     dates = find_dates(text)
-    url = URL.search(sentence)
+    url = URL.search(sentence) if "http" in sentence else None
     place = url[0].rstrip(").,") if url else None
     out = []
     for i, d in enumerate(dates):

@@ -296,6 +296,8 @@ def _statement_times(blocks: list[Block]) -> tuple[str | None, str | None]:
     times: dict[str, str | None] = {"öppna": None, "avslut": None}
     for block in blocks:
         lower = block.text.casefold()
+        if "öppna" not in lower and "avslut" not in lower:
+            continue
         for stem, verb in (("öppna", OPENED), ("avslut", CLOSED)):
             if times[stem] or stem not in lower or not MEETING_NOUN.search(lower):
                 continue

@@ -50,6 +50,7 @@ TASK_LIST_HEADING = re.compile(
 )
 # "Emilie:", "Anna Berg:", "Alla:" alone on a line: the items below are that person's tasks
 OWNER_LABEL = re.compile(r"^(alla|samtliga|[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+){0,2})\s*:$")
+NON_WORDS = re.compile(r"\W+")
 # "Utses att justera", "Justerare:": the meeting's formal appointment of who checks the minutes
 ADJUSTERS = re.compile(r"(?i)^(utses att justera|val av justerare|justerare)\s*:?\s*(.*)$")
 
@@ -77,7 +78,7 @@ class Walk:
         label = ADJUSTERS.match(text.strip())
         if label and not label[2].strip(" :"):
             return  # "Utses att justera" alone is the label of the list below, not a decision
-        key = (self.item, re.sub(r"\W+", " ", text).casefold().strip())
+        key = (self.item, NON_WORDS.sub(" ", text).casefold().strip())
         if key in self.seen:
             return
         self.seen.add(key)
@@ -145,6 +146,8 @@ def _section_heading(block: Block) -> bool:
 
 
 def _names_a_section(text: str) -> bool:
+    if text.endswith("."):  # only these two may end a sentence
+        return bool(PROPOSAL_HEADING.match(text) or DISPATCH.match(text))
     last = text.removesuffix(":").rstrip().casefold()
     return bool(
         (last.endswith(DECISION_HEADING_ENDS) and DECISION_HEADING.match(text))
@@ -162,7 +165,7 @@ OWNER_TASK = re.compile(
 
 
 def _owner_label(text: str, ctx: Context) -> bool:
-    m = OWNER_LABEL.match(text)
+    m = OWNER_LABEL.match(text) if text.endswith(":") else None
     return m is not None and _is_owner(m[1], ctx)
 
 

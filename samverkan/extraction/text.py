@@ -190,7 +190,7 @@ def physical_lines(raw: str) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     org_mode = "#+" in raw and bool(ORG_FILE.search(raw))
     for number, line in enumerate(raw.split("\n"), start=1):
-        if TABLE_RULE.match(line.strip()):
+        if "---" in line and TABLE_RULE.match(line.strip()):
             continue
         if line.startswith("#+"):
             org = ORG_SETUP.match(line)
