@@ -99,3 +99,23 @@ def test_what_was_read_with_low_confidence_says_so(cast, page):
     page.set_viewport_size({"width": 375, "height": 800})
     assert page.get_by_text("Kontrollera", exact=True).is_visible()
     screenshot(page, "import-review-unsure-phone")
+
+
+def test_each_kind_of_highlight_has_its_own_colour_shown_in_the_legend(cast, page):
+    load_reference()
+    dot = Body.objects.get(short_name="DOT Nordost")
+    cast.alice.memberships.create(body=dot, role="sekreterare")
+    sign_in(page, "alice")
+    _upload(page, "dot.txt", SEED.read_bytes(), "text/plain")
+    page.get_by_role("link", name="dot.txt").first.click()
+    colours = {}
+    for kind in ("närvaro", "beslut", "uppdrag", "nästa möte"):
+        line = page.locator(".source-text li", has=page.locator(".mark-label", has_text=kind))
+        legend = page.locator(".legend li", has_text=kind)
+        background, bar = line.first.evaluate(
+            "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).borderLeftColor]"
+        )
+        assert legend.evaluate("e => getComputedStyle(e).borderLeftColor") == bar, kind
+        colours[kind] = (background, bar)
+    assert len({background for background, _ in colours.values()}) == 4, colours
+    assert len({bar for _, bar in colours.values()}) == 4, colours
