@@ -273,7 +273,14 @@ def read_pdf(data: bytes) -> str:
 
 
 def _pdf_lines(page: Any) -> list[dict[str, Any]]:
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    """The page's lines top to bottom; a ruled table is one entry holding its rows."""
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    words = [
+        w
+        for w in page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+        if not any(_inside(w, box) for box in boxes)  # a table's words are read as its cells
+    ]
     lines: list[dict[str, Any]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         last = lines[-1] if lines else None
@@ -296,14 +303,24 @@ def _pdf_lines(page: Any) -> list[dict[str, Any]]:
         line["text"] = " ".join(w["text"] for w in line["words"])
         line["bold"] = all("bold" in w["fontname"].casefold() for w in line["words"])
         line["size"] = max(round(float(w["size"]), 1) for w in line["words"])
-    return lines
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        lines.append({"rows": rows, "words": [], "top": top, "bottom": bottom, "x0": x0, "x1": x1})
+    return sorted(lines, key=lambda line: line["top"])
+
+
+def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
 
 
 def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
-    every = [line for page in pages for line in page]
+    every = [line for page in pages for line in page if "rows" not in line]
     if not every:
         return ""
     sizes = Counter(line["size"] for line in every for _ in line["words"])
@@ -318,6 +335,13 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
     item_x: float | None = None  # where the text of the current list item starts
     for page in pages:
         for i, line in enumerate(page):
+            if "rows" in line:  # a table stands apart from the text around it
+                out.blank()
+                for cells in line["rows"]:
+                    out.row(cells)
+                out.blank()
+                previous, indents, item_x = None, [], None
+                continue
             text = line["text"]
             level = bigger.index(line["size"]) + 1 if line["size"] in bigger else None
             lone = i + 1 >= len(page) or page[i + 1]["top"] - line["bottom"] > 0.8 * body

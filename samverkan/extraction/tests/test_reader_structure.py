@@ -152,3 +152,32 @@ def test_numbered_lists_keep_their_numbers(tmp_path):
     document.save(buffer)
     text = read_bytes("lista.docx", buffer.getvalue(), tmp_path)
     assert text.split("\n")[:3] == ["1. Ett", "2. Två", "3. Tre"]
+
+
+def _pdf_of(body: str) -> bytes:
+    from weasyprint import HTML
+
+    style = "body { font-family: sans-serif; font-size: 10pt } p, ul { margin: 0 }"
+    return HTML(
+        string=f"<html lang='sv'><style>{style}</style><body>{body}</body></html>"
+    ).write_pdf()
+
+
+def test_a_ruled_pdf_table_is_read_once_as_rows_of_cells(tmp_path):
+    cell = "style='border: .5pt solid #000; padding: 2pt 4pt; width: 8em'"
+    data = _pdf_of(
+        "<p>Innehåll</p><table style='border-collapse: collapse'>"
+        f"<tr><td {cell}>§ 114</td><td {cell}>Granskning av investeringskalkylering</td>"
+        f"<td {cell}>8</td></tr><tr><td {cell}>§ 115</td><td {cell}>Övrigt</td>"
+        f"<td {cell}></td></tr></table><p>Mötet avslutas.</p>"
+    )
+    text = read_bytes("tabell.pdf", data, tmp_path)
+    assert text.split("\n") == [
+        "Innehåll",
+        "",
+        "| § 114 | Granskning av investeringskalkylering | 8 |",
+        "| § 115 | Övrigt |",
+        "",
+        "Mötet avslutas.",
+        "",
+    ]

@@ -88,6 +88,8 @@ p, ul { margin: 0; } .gap { height: 1.3em; }
 h1 { font-size: 18pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; }
 h1, h2, h3 { margin: .8em 0; } h4, h5, h6 { font-size: 10pt; margin: .8em 0; }
 ul.d1 { margin-left: 1.5em; } ul.d2 { margin-left: 3em; }
+table { border-collapse: collapse; margin: .4em 0; }
+td { border: .5pt solid #000; padding: 2pt 4pt; vertical-align: top; }
 """
 
 
