@@ -313,7 +313,7 @@ def _pdf_lines(page: Any) -> list[dict[str, Any]]:
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x = (word["x0"] + word["x1"]) / 2
     y = (word["top"] + word["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
 BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
