@@ -328,7 +328,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
     bigger = sorted({s for s in sizes if s > body + 0.5}, reverse=True)
     left = min(line["x0"] for line in every)
     right = width - left if width > 2 * left else max(line["x1"] for line in every)
-    space = body * 0.3
+    spaces = _spaces(every)
     out = Lines()
     previous: dict[str, Any] | None = None
     indents: list[float] = []  # x positions of list markers, outermost first
@@ -346,7 +346,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
             level = bigger.index(line["size"]) + 1 if line["size"] in bigger else None
             lone = i + 1 >= len(page) or page[i + 1]["top"] - line["bottom"] > 0.8 * body
             gap = i > 0 and previous is not None and line["top"] - previous["bottom"] > 0.8 * body
-            goes_on = previous is not None and not gap and _wrapped(previous, line, right, space)
+            goes_on = previous is not None and not gap and _wrapped(previous, line, right, spaces)
             if level is None and line["bold"] and _short_line(text) and lone and not goes_on:
                 level = 3
             if level is not None:
@@ -391,10 +391,23 @@ def _goes_on_text(
     return item_x is not None and not gap and abs(line["x0"] - item_x) < 2
 
 
-def _wrapped(previous: dict[str, Any], line: dict[str, Any], right: float, space: float) -> bool:
+def _spaces(lines: list[dict[str, Any]]) -> dict[float, float]:
+    """The width of a space in each font size, the most common gap between a line's words."""
+    gaps: dict[float, Counter[float]] = {}
+    for line in lines:
+        for before, after in zip(line["words"], line["words"][1:], strict=False):
+            if round(float(before["size"]), 1) == line["size"] and after["x0"] > before["x1"]:
+                gaps.setdefault(line["size"], Counter())[round(after["x0"] - before["x1"], 1)] += 1
+    return {size: counts.most_common(1)[0][0] for size, counts in gaps.items()}
+
+
+def _wrapped(
+    previous: dict[str, Any], line: dict[str, Any], right: float, spaces: dict[float, float]
+) -> bool:
     """The line goes on the one before: its first word would not have fitted there."""
     first = line["words"][0]
-    return bool(previous["x1"] + space + (first["x1"] - first["x0"]) > right + 1)
+    space = spaces.get(previous["size"], 0.3 * previous["size"])
+    return bool(previous["x1"] + space + (first["x1"] - first["x0"]) > right)
 
 
 def read_odt(data: bytes) -> str:
