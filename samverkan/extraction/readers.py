@@ -329,6 +329,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
     left = min(line["x0"] for line in every)
     right = width - left if width > 2 * left else max(line["x1"] for line in every)
     spaces = _spaces(every)
+    spacing = _Spacing(pages, body)
     out = Lines()
     previous: dict[str, Any] | None = None
     indents: list[float] = []  # x positions of list markers, outermost first
@@ -345,7 +346,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
             text = line["text"]
             level = bigger.index(line["size"]) + 1 if line["size"] in bigger else None
             lone = i + 1 >= len(page) or page[i + 1]["top"] - line["bottom"] > 0.8 * body
-            gap = i > 0 and previous is not None and line["top"] - previous["bottom"] > 0.8 * body
+            gap = previous is not None and spacing.blank(previous, line, same_page=i > 0)
             goes_on = previous is not None and not gap and _wrapped(previous, line, right, spaces)
             if level is None and line["bold"] and _short_line(text) and lone and not goes_on:
                 level = 3
@@ -353,6 +354,8 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
                 if goes_on and previous is not None and previous.get("level") == level:
                     out.out[-1] += " " + text  # a heading wrapped over two lines
                 else:
+                    if gap:
+                        out.blank()
                     out.heading(text, min(level, 3))
                 previous, item_x = {**line, "level": level}, None
                 continue
@@ -376,6 +379,60 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
                 out.line(text)
             previous = line
     return out.text()
+
+
+class _Spacing:
+    """Which vertical gaps are blank lines. Between two lines on a page, a gap wider than the
+    least seen around lines of their kinds (size and weight) other than plain body text, up
+    to a line's height: a heading's own margins are no blank line. At a page break, a page
+    that ends with room left for the next line, or a page that starts lower than the others;
+    otherwise the text goes on over the break."""
+
+    def __init__(self, pages: list[list[dict[str, Any]]], body: float) -> None:
+        self.body = body
+        self.after: dict[tuple[float, bool], float] = {}
+        self.before: dict[tuple[float, bool], float] = {}
+        for page in pages:
+            lines = [line for line in page if "rows" not in line]
+            for above, below in zip(lines, lines[1:], strict=False):
+                gap = max(0.0, below["top"] - above["bottom"])
+                self.after[_kind(above)] = min(self.after.get(_kind(above), gap), gap)
+                self.before[_kind(below)] = min(self.before.get(_kind(below), gap), gap)
+        # the height of a line of body text, from lines that follow each other closely
+        steps = Counter(
+            round(below["top"] - above["top"], 1)
+            for page in pages
+            for above, below in zip(page, page[1:], strict=False)
+            if "rows" not in above
+            and "rows" not in below
+            and _kind(above) == _kind(below) == (body, False)
+            and below["top"] - above["bottom"] < 0.8 * body
+        )
+        self.line = steps.most_common(1)[0][0] if steps else 1.2 * body
+        ends = [[line for line in page if "rows" not in line] for page in pages]
+        self.top = min((lines[0]["top"] for lines in ends if lines), default=0.0)
+        self.bottom = max((lines[-1]["bottom"] for lines in ends if lines), default=0.0)
+
+    def usual(self, above: dict[str, Any], below: dict[str, Any]) -> float:
+        """The margins of the lines' kinds; plain body text has none (its blank lines may
+        be every gap there is)."""
+        plain = (self.body, False)
+        own = max(
+            self.after.get(_kind(above), 0.0) if _kind(above) != plain else 0.0,
+            self.before.get(_kind(below), 0.0) if _kind(below) != plain else 0.0,
+        )
+        return min(own, self.line)
+
+    def blank(self, above: dict[str, Any], below: dict[str, Any], *, same_page: bool) -> bool:
+        if same_page:
+            return below["top"] - above["bottom"] - self.usual(above, below) > 0.8 * self.body
+        room = self.bottom - above["bottom"]
+        needed = max(below["bottom"] - below["top"] + self.usual(above, below), self.line)
+        return room > needed or below["top"] - self.top > 0.8 * self.body
+
+
+def _kind(line: dict[str, Any]) -> tuple[float, bool]:
+    return line["size"], line["bold"]
 
 
 def _goes_on_text(
