@@ -424,11 +424,12 @@ class _Spacing:
         return min(own, self.line)
 
     def blank(self, above: dict[str, Any], below: dict[str, Any], *, same_page: bool) -> bool:
+        top, bottom = float(below["top"]), float(below["bottom"])
         if same_page:
-            return below["top"] - above["bottom"] - self.usual(above, below) > 0.8 * self.body
-        room = self.bottom - above["bottom"]
-        needed = max(below["bottom"] - below["top"] + self.usual(above, below), self.line)
-        return room > needed or below["top"] - self.top > 0.8 * self.body
+            return top - float(above["bottom"]) - self.usual(above, below) > 0.8 * self.body
+        room = self.bottom - float(above["bottom"])
+        needed = max(bottom - top + self.usual(above, below), self.line)
+        return room > needed or top - self.top > 0.8 * self.body
 
 
 def _kind(line: dict[str, Any]) -> tuple[float, bool]:
