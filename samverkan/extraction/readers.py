@@ -260,13 +260,14 @@ def read_pdf(data: bytes) -> str:
                 raise ReadError(f"PDF-filen har fler än {MAX_PAGES} sidor")
             pages = [_pdf_lines(page) for page in pdf.pages]
             width = float(pdf.pages[0].width) if pdf.pages else 0.0
+            height = float(pdf.pages[0].height) if pdf.pages else 0.0
     except ReadError:
         raise
     except PDFPasswordIncorrect as error:
         raise ReadError("filen är lösenordsskyddad") from error
     except Exception as error:  # pdfminer raises many kinds for broken files
         raise ReadError("filen är ingen läsbar PDF") from error
-    text = _pdf_text(pages, width)
+    text = _pdf_text(pages, width, height)
     if not text.strip():
         raise ReadError("PDF-filen saknar textlager (skannad bild?)")
     return text
@@ -319,7 +320,7 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
 BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
 
 
-def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
+def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) -> str:
     every = [line for page in pages for line in page if "rows" not in line]
     if not every:
         return ""
@@ -329,15 +330,19 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
     left = min(line["x0"] for line in every)
     right = width - left if width > 2 * left else max(line["x1"] for line in every)
     spaces = _spaces(every)
-    spacing = _Spacing(pages, body)
+    spacing = _Spacing(pages, body, height)
     out = Lines()
     previous: dict[str, Any] | None = None
     indents: list[float] = []  # x positions of list markers, outermost first
     item_x: float | None = None  # where the text of the current list item starts
+    page_before: list[dict[str, Any]] = []
     for page in pages:
         for i, line in enumerate(page):
             if "rows" in line:  # a table stands apart from the text around it
-                out.blank()
+                if i == 0 and "rows" in (page_before[-1:] or [{}])[0] and out.out[-1:] == [""]:
+                    out.out.pop()  # the table goes on from the page before
+                else:
+                    out.blank()
                 for cells in line["rows"]:
                     out.row(cells)
                 out.blank()
@@ -378,6 +383,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
                 indents, item_x = [], None
                 out.line(text)
             previous = line
+        page_before = page
     return out.text()
 
 
@@ -388,7 +394,7 @@ class _Spacing:
     that ends with room left for the next line, or a page that starts lower than the others;
     otherwise the text goes on over the break."""
 
-    def __init__(self, pages: list[list[dict[str, Any]]], body: float) -> None:
+    def __init__(self, pages: list[list[dict[str, Any]]], body: float, height: float) -> None:
         self.body = body
         self.after: dict[tuple[float, bool], float] = {}
         self.before: dict[tuple[float, bool], float] = {}
@@ -412,6 +418,8 @@ class _Spacing:
         ends = [[line for line in page if "rows" not in line] for page in pages]
         self.top = min((lines[0]["top"] for lines in ends if lines), default=0.0)
         self.bottom = max((lines[-1]["bottom"] for lines in ends if lines), default=0.0)
+        if 0 <= height - self.top - self.bottom < self.line:
+            self.bottom = height - self.top  # as low as the text may go: margins alike
 
     def usual(self, above: dict[str, Any], below: dict[str, Any]) -> float:
         """The margins of the lines' kinds; plain body text has none (its blank lines may
