@@ -317,7 +317,8 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
-BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
+BULLET_GLYPHS = "•◦▪‣·●○■\uf0b7"  # U+F0B7: Word's bullet in the Symbol font
+BULLET_GLYPH = re.compile(rf"^[{BULLET_GLYPHS}\-–]\s*")
 
 
 def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) -> str:
@@ -367,7 +368,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
             if gap:
                 out.blank()
                 item_x = None
-            bullet = BULLET_GLYPH.match(text) if text[:1] in "•◦▪‣·●○■" else None
+            bullet = BULLET_GLYPH.match(text) if text[:1] in BULLET_GLYPHS else None
             numbered = re.match(r"^(\d{1,2}[.)])\s+", text)
             if bullet or (numbered and line["x0"] > left + 2):
                 x = line["x0"]

@@ -181,3 +181,27 @@ def test_a_ruled_pdf_table_is_read_once_as_rows_of_cells(tmp_path):
         "Mötet avslutas.",
         "",
     ]
+
+
+def _line(text: str, top: float, x0: float = 50.0) -> dict:
+    words, x = [], x0
+    for word in text.split():
+        words.append({"text": word, "x0": x, "x1": x + 6 * len(word), "size": 10.0})
+        x += 6 * len(word) + 3
+    return {
+        "words": words,
+        "text": text,
+        "top": top,
+        "bottom": top + 10,
+        "x0": x0,
+        "x1": words[-1]["x1"],
+        "size": 10.0,
+        "bold": False,
+    }
+
+
+def test_the_symbol_font_bullet_of_a_word_pdf_is_a_list_item():
+    from samverkan.extraction.readers import _pdf_text
+
+    page = [_line("Gruppen arbetar med:", 50), _line("\uf0b7 RDFS för vokabulär", 63, 60)]
+    assert _pdf_text([page], 600.0, 800.0) == "Gruppen arbetar med:\n- RDFS för vokabulär\n"

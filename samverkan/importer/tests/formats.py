@@ -13,6 +13,8 @@ BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$")
+MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+SYMBOL_BULLET = "\uf0b7"  # Word's bullet in the Symbol font, as text copied from a PDF has it
 
 
 def _parts(text: str):
@@ -93,6 +95,12 @@ td { border: .5pt solid #000; padding: 2pt 4pt; vertical-align: top; }
 """
 
 
+def _printed(text: str) -> str:
+    """The text as a PDF shows it: a link as its text, Word's Symbol bullet as "•"."""
+    escaped = html.escape(text.replace(SYMBOL_BULLET, "•"), quote=False)
+    return MD_LINK.sub(lambda m: f'<a href="{html.escape(m[2])}">{m[1]}</a>', escaped)
+
+
 def as_pdf(text: str) -> bytes:
     from weasyprint import HTML
 
@@ -100,12 +108,12 @@ def as_pdf(text: str) -> bytes:
     for kind, level, line in _parts(text):
         if kind == "table":
             rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+                "<tr>" + "".join(f"<td>{_printed(c)}</td>" for c in cells) + "</tr>"
                 for cells in line
             )
             out.append(f"<table>{rows}</table>")
             continue
-        line = html.escape(line)
+        line = _printed(line)
         if kind == "blank":
             out.append('<div class="gap"></div>')
         elif kind == "heading":
