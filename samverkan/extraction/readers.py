@@ -471,8 +471,11 @@ def _spaces(lines: list[dict[str, Any]]) -> dict[float, float]:
 def _wrapped(
     previous: dict[str, Any], line: dict[str, Any], right: float, spaces: dict[float, float]
 ) -> bool:
-    """The line goes on the one before: its first word would not have fitted there."""
+    """The line goes on the one before: its first word would not have fitted there, and it is
+    not a Markdown mark that begins a paragraph."""
     first = line["words"][0]
+    if first["text"] == "#":  # "# Rubrik" as plain-text minutes pasted into Word keep it
+        return False
     space = spaces.get(previous["size"], 0.3 * previous["size"])
     return bool(previous["x1"] + space + (first["x1"] - first["x0"]) > right)
 

@@ -205,3 +205,16 @@ def test_the_symbol_font_bullet_of_a_word_pdf_is_a_list_item():
 
     page = [_line("Gruppen arbetar med:", 50), _line("\uf0b7 RDFS för vokabulär", 63, 60)]
     assert _pdf_text([page], 600.0, 800.0) == "Gruppen arbetar med:\n- RDFS för vokabulär\n"
+
+
+def test_a_full_pdf_line_goes_on_in_the_next_unless_it_begins_with_a_markdown_mark():
+    from samverkan.extraction.readers import _pdf_text
+
+    full = "Planerat som förberedande möte men kallelse har inte nått alla"  # ends at x 395
+    page = [_line(full, 50), _line("deltagare.", 63), _line(full, 76), _line("# Rapport", 89)]
+    assert _pdf_text([page], 445.0, 800.0).split("\n") == [
+        full + " deltagare.",
+        full,
+        "# Rapport",
+        "",
+    ]
