@@ -332,6 +332,7 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
     right = width - left if width > 2 * left else max(line["x1"] for line in every)
     spaces = _spaces(every)
     spacing = _Spacing(pages, body, height)
+    step = _list_step(every, left, body)
     out = Lines()
     previous: dict[str, Any] | None = None
     indents: list[float] = []  # x positions of list markers, outermost first
@@ -368,12 +369,11 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
             if gap:
                 out.blank()
                 item_x = None
-            bullet = BULLET_GLYPH.match(text) if text[:1] in BULLET_GLYPHS else None
-            numbered = re.match(r"^(\d{1,2}[.)])\s+", text)
-            if bullet or (numbered and line["x0"] > left + 2):
+            bullet, numbered = _list_marker(line, left)
+            if bullet or numbered:
                 x = line["x0"]
                 indents = [d for d in indents if d < x - 2] + [x]
-                depth = len(indents) - 1
+                depth = max(len(indents) - 1, min(int((x - left) / step), 2) if step else 0)
                 marker = "-" if bullet else numbered[1]  # type: ignore[index]
                 rest = text[bullet.end() :] if bullet else text[numbered.end() :]  # type: ignore[union-attr]
                 out.line("  " * depth + marker + " " + rest)
@@ -386,6 +386,24 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
             previous = line
         page_before = page
     return out.text()
+
+
+def _list_marker(line: dict[str, Any], left: float) -> tuple[Any, Any]:
+    """A bullet glyph, or a number ("3.") on an indented line, beginning the line."""
+    text = line["text"]
+    bullet = BULLET_GLYPH.match(text) if text[:1] in BULLET_GLYPHS else None
+    numbered = re.match(r"^(\d{1,2}[.)])\s+", text)
+    return bullet, numbered if numbered and line["x0"] > left + 2 else None
+
+
+def _list_step(lines: list[dict[str, Any]], left: float, body: float) -> float | None:
+    """How far a list level is indented from the one above, from the document's list markers
+    (None with fewer than two levels). A marker sits within its level's step from the margin,
+    so a list indented further than its first level, as under a paragraph, keeps its depth.
+    A step is at least a letter's height; closer markers are the same level."""
+    xs = sorted({round(line["x0"]) for line in lines if any(_list_marker(line, left))})
+    steps = [b - a for a, b in zip(xs, xs[1:], strict=False) if b - a >= body]
+    return float(min(steps)) if steps else None
 
 
 class _Spacing:

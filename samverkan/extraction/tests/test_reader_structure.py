@@ -218,3 +218,23 @@ def test_a_full_pdf_line_goes_on_in_the_next_unless_it_begins_with_a_markdown_ma
         "# Rapport",
         "",
     ]
+
+
+def test_a_pdf_list_indented_under_a_paragraph_keeps_its_depth():
+    from samverkan.extraction.readers import _pdf_text
+
+    page = [
+        _line("user stories", 50),
+        _line("• id09", 63, 77),
+        _line("• för stor", 76, 92),
+        _line("protokoll", 89),
+        _line("• protokollen såg bra ut", 102, 77),
+    ]
+    assert _pdf_text([page], 600.0, 800.0).split("\n") == [
+        "user stories",
+        "  - id09",
+        "    - för stor",
+        "protokoll",
+        "  - protokollen såg bra ut",
+        "",
+    ]
