@@ -370,12 +370,13 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
                 out.blank()
                 item_x = None
             bullet, numbered = _list_marker(line, left)
-            if bullet or numbered:
+            found = bullet or numbered
+            if found is not None:
                 x = line["x0"]
                 indents = [d for d in indents if d < x - 2] + [x]
                 depth = max(len(indents) - 1, min(int((x - left) / step), 2) if step else 0)
-                marker = "-" if bullet else numbered[1]  # type: ignore[index]
-                rest = text[bullet.end() :] if bullet else text[numbered.end() :]  # type: ignore[union-attr]
+                marker = "-" if bullet else found[1]
+                rest = text[found.end() :]
                 out.line("  " * depth + marker + " " + rest)
                 item_x = line["words"][1]["x0"] if len(line["words"]) > 1 else x
             elif _goes_on_text(goes_on, previous, item_x, gap, line):
@@ -388,7 +389,9 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
     return out.text()
 
 
-def _list_marker(line: dict[str, Any], left: float) -> tuple[Any, Any]:
+def _list_marker(
+    line: dict[str, Any], left: float
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """A bullet glyph, or a number ("3.") on an indented line, beginning the line."""
     text = line["text"]
     bullet = BULLET_GLYPH.match(text) if text[:1] in BULLET_GLYPHS else None
