@@ -267,7 +267,7 @@ def read_pdf(data: bytes) -> str:
         raise ReadError("filen är lösenordsskyddad") from error
     except Exception as error:  # pdfminer raises many kinds for broken files
         raise ReadError("filen är ingen läsbar PDF") from error
-    text = _pdf_text(pages, width, height)
+    text = _pdf_text(_without_running_lines(pages), width, height)
     if not text.strip():
         raise ReadError("PDF-filen saknar textlager (skannad bild?)")
     return text
@@ -315,6 +315,47 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     x = (word["x0"] + word["x1"]) / 2
     y = (word["top"] + word["bottom"]) / 2
     return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+
+
+PAGE_NUMBER = re.compile(r"(?i)^(?:sida|page|s\.)?[\s\d()/.\-–]*(?:(?:av|of)[\s\d()]*)?$")
+
+
+def _running_key(line: dict[str, Any]) -> str:
+    """The text a running line repeats: itself, or any page number ("5", "2 (2)", "Sida 3 av 7")."""
+    text: str = line["text"]
+    return "#" if any(c.isdigit() for c in text) and PAGE_NUMBER.match(text) else text
+
+
+def _without_running_lines(pages: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """The pages without their running header and footer ("Justerandes sign Utdragsbestyrkande",
+    "Sida 3 av 7"): a line among a page's first or last two, apart from the text next to it,
+    whose text (or, for a page number, kind) stands at the same height on at least half of the
+    pages, two or more."""
+    edges = []
+    for number, page in enumerate(pages):
+        lines = [line for line in page if "rows" not in line]
+        ends = {i: lines[i] for i in [0, 1, len(lines) - 2, len(lines) - 1] if 0 <= i < len(lines)}
+        edges += [(number, line) for i, line in ends.items() if _apart(lines, i)]
+    spots: dict[str, list[tuple[int, float]]] = {}
+    for number, line in edges:
+        spots.setdefault(_running_key(line), []).append((number, line["top"]))
+    need = max(2, (len(pages) + 1) // 2)
+    running = {
+        id(line)
+        for _, line in edges
+        if len({n for n, top in spots[_running_key(line)] if abs(top - line["top"]) <= 2}) >= need
+    }
+    return [[line for line in page if id(line) not in running] for page in pages]
+
+
+def _apart(lines: list[dict[str, Any]], i: int) -> bool:
+    """The line stands apart from a neighbour, as a header or footer does from the text."""
+    near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    line = lines[i]
+    return any(
+        max(other["top"] - line["bottom"], line["top"] - other["bottom"]) > 0.8 * line["size"]
+        for other in near
+    )
 
 
 BULLET_GLYPHS = "•◦▪‣·●○■\uf0b7"  # U+F0B7: Word's bullet in the Symbol font

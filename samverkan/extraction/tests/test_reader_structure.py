@@ -238,3 +238,19 @@ def test_a_pdf_list_indented_under_a_paragraph_keeps_its_depth():
         "  - protokollen såg bra ut",
         "",
     ]
+
+
+def test_a_pdf_page_header_and_footer_repeated_on_every_page_are_left_out(tmp_path):
+    from weasyprint import HTML
+
+    style = """@page { size: A5; margin: 2cm 1cm;
+        @top-right { content: "Sida " counter(page) " av " counter(pages) }
+        @bottom-center { content: "Justerandes sign    Utdragsbestyrkande" } }
+        body { font-family: sans-serif; font-size: 10pt } p { margin: 0 0 1em }"""
+    paragraphs = "".join(f"<p>Punkt {n} läggs till handlingarna.</p>" for n in range(30))
+    page = f"<html lang='sv'><style>{style}</style><body>{paragraphs}</body></html>"
+    text = read_bytes("protokoll.pdf", HTML(string=page).write_pdf(), tmp_path)
+    assert "Justerandes" not in text and "Sida" not in text
+    assert [f"Punkt {n} läggs till handlingarna." for n in range(30)] == [
+        line for line in text.split("\n") if line.startswith("Punkt")
+    ]
