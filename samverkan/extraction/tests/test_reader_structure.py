@@ -201,14 +201,14 @@ def _line(text: str, top: float, x0: float = 50.0) -> dict:
 
 
 def test_the_symbol_font_bullet_of_a_word_pdf_is_a_list_item():
-    from samverkan.extraction.readers import _pdf_text
+    from samverkan.extraction.pdf import _pdf_text
 
     page = [_line("Gruppen arbetar med:", 50), _line("\uf0b7 RDFS för vokabulär", 63, 60)]
     assert _pdf_text([page], 600.0, 800.0) == "Gruppen arbetar med:\n- RDFS för vokabulär\n"
 
 
 def test_a_full_pdf_line_goes_on_in_the_next_unless_it_begins_with_a_markdown_mark():
-    from samverkan.extraction.readers import _pdf_text
+    from samverkan.extraction.pdf import _pdf_text
 
     full = "Planerat som förberedande möte men kallelse har inte nått alla"  # ends at x 395
     page = [_line(full, 50), _line("deltagare.", 63), _line(full, 76), _line("# Rapport", 89)]
@@ -221,7 +221,7 @@ def test_a_full_pdf_line_goes_on_in_the_next_unless_it_begins_with_a_markdown_ma
 
 
 def test_a_pdf_list_indented_under_a_paragraph_keeps_its_depth():
-    from samverkan.extraction.readers import _pdf_text
+    from samverkan.extraction.pdf import _pdf_text
 
     page = [
         _line("user stories", 50),
