@@ -106,8 +106,8 @@ td { border: .5pt solid #000; padding: 2pt 4pt; vertical-align: top; }
 
 def _printed(text: str) -> str:
     """The text as a PDF shows it: a link as its text, Word's Symbol bullet as "•"."""
-    escaped = html.escape(text.replace(SYMBOL_BULLET, "•"), quote=False)
-    return MD_LINK.sub(lambda m: f'<a href="{html.escape(m[2])}">{m[1]}</a>', escaped)
+    escaped = html.escape(text.replace(SYMBOL_BULLET, "•"))
+    return MD_LINK.sub(lambda m: f'<a href="{m[2]}">{m[1]}</a>', escaped)
 
 
 def as_pdf(text: str) -> bytes:
