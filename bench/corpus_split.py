@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from samverkan.extraction import extract
-from samverkan.extraction.readers import ReadError
+from samverkan.extraction.plain import ReadError
 
 # the shared corpus and scorer beside the checkout (or beside the folder of checkouts)
 SHARED = next(

@@ -24,7 +24,7 @@ from samverkan.extraction.model import (
     Source,
 )
 from samverkan.extraction.pipeline import extract, extract_text
-from samverkan.extraction.readers import ReadError
+from samverkan.extraction.plain import ReadError
 
 __all__ = [
     "Action",

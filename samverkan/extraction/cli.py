@@ -9,7 +9,7 @@ from pathlib import Path
 
 from samverkan.extraction.model import Minutes
 from samverkan.extraction.pipeline import extract
-from samverkan.extraction.readers import ReadError
+from samverkan.extraction.plain import ReadError
 
 
 def summary(name: str, m: Minutes) -> str:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from samverkan.extraction.pdf import read_pdf
+from samverkan.extraction.plain import Lines, ReadError, short_line
 
 MAX_BYTES = 25 * 1024 * 1024
 # A .docx/.odt whose parts unpack to more than this is treated as a zip bomb.
@@ -23,12 +25,6 @@ MAX_UNPACKED = 200 * 1024 * 1024
 # An XML part (the text of a .docx/.odt) is parsed only up to this size: a 636 KB file with
 # 190 MB of XML took a minute and 2.9 GB to parse.
 MAX_XML = 20 * 1024 * 1024
-MAX_PAGES = 1000  # a PDF with more pages is refused before its pages are read
-BOLD_HEADING_WORDS = 12  # a bold paragraph this short, standing alone, is a heading
-
-
-class ReadError(Exception):
-    """A document that cannot be read; the message is for people, in Swedish."""
 
 
 def read_text_bytes(data: bytes) -> str:
@@ -57,35 +53,6 @@ def _check_zip(data: bytes) -> None:
                 raise ReadError("filen är lösenordsskyddad")
     except zipfile.BadZipFile as error:
         raise ReadError("filen är skadad eller lösenordsskyddad") from error
-
-
-class Lines:
-    """The text being written: one line per paragraph, blank lines never doubled."""
-
-    def __init__(self) -> None:
-        self.out: list[str] = []
-
-    def blank(self) -> None:
-        if self.out and self.out[-1] != "":
-            self.out.append("")
-
-    def heading(self, text: str, level: int) -> None:
-        text = " ".join(text.split())
-        if not text:
-            return
-        self.out.append("#" * max(1, min(level, 6)) + " " + text)
-
-    def line(self, text: str) -> None:
-        self.out.extend(text.split("\n"))
-
-    def row(self, cells: list[str]) -> None:
-        """One line per table row, "| cell | cell |", as the text rules read a Markdown table."""
-        cells = [" ".join(c.split()) for c in cells if c.strip()]
-        if cells:
-            self.out.append("| " + " | ".join(cells) + " |")
-
-    def text(self) -> str:
-        return "\n".join(self.out).strip("\n") + "\n"
 
 
 HEADING_STYLE = re.compile(r"(?i)^(?:heading|rubrik)\s*(\d)$")
@@ -206,10 +173,6 @@ def _is_bold(paragraph: Any, style: _Style) -> bool:
     return bool(runs) and all(r.bold or (r.bold is None and style.bold) for r in runs)
 
 
-def _short_line(text: str) -> bool:
-    return "\n" not in text.strip() and len(text.split()) <= BOLD_HEADING_WORDS
-
-
 def read_docx(data: bytes) -> str:
     """Paragraphs, headings, lists and tables in document order."""
     _check_zip(data)
@@ -241,136 +204,11 @@ def read_docx(data: bytes) -> str:
         elif listed is not None:
             marker = numbering.marker(*listed)
             out.line("  " * listed[1] + marker + " " + text.strip())
-        elif _is_bold(block, style) and _short_line(text):
+        elif _is_bold(block, style) and short_line(text):
             out.heading(text, 3)
         else:
             out.line(text)
     return out.text()
-
-
-def read_pdf(data: bytes) -> str:
-    """Lines rebuilt from the words' positions: wrapped lines joined, gaps as blank lines,
-    larger or bold lines as headings, "•" as list items."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise ReadError(f"PDF-filen har fler än {MAX_PAGES} sidor")
-            pages = [_pdf_lines(page) for page in pdf.pages]
-            width = float(pdf.pages[0].width) if pdf.pages else 0.0
-    except ReadError:
-        raise
-    except PDFPasswordIncorrect as error:
-        raise ReadError("filen är lösenordsskyddad") from error
-    except Exception as error:  # pdfminer raises many kinds for broken files
-        raise ReadError("filen är ingen läsbar PDF") from error
-    text = _pdf_text(pages, width)
-    if not text.strip():
-        raise ReadError("PDF-filen saknar textlager (skannad bild?)")
-    return text
-
-
-def _pdf_lines(page: Any) -> list[dict[str, Any]]:
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
-    lines: list[dict[str, Any]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        last = lines[-1] if lines else None
-        if last is not None and abs(word["top"] - last["top"]) <= max(2.0, 0.3 * last["size"]):
-            last["words"].append(word)
-            last["x1"] = max(last["x1"], word["x1"])
-            last["bottom"] = max(last["bottom"], word["bottom"])
-            continue
-        lines.append(
-            {
-                "words": [word],
-                "top": word["top"],
-                "bottom": word["bottom"],
-                "x0": word["x0"],
-                "x1": word["x1"],
-                "size": round(float(word["size"]), 1),
-            }
-        )
-    for line in lines:
-        line["text"] = " ".join(w["text"] for w in line["words"])
-        line["bold"] = all("bold" in w["fontname"].casefold() for w in line["words"])
-        line["size"] = max(round(float(w["size"]), 1) for w in line["words"])
-    return lines
-
-
-BULLET_GLYPH = re.compile(r"^[•◦▪‣·●○■\-–]\s*")
-
-
-def _pdf_text(pages: list[list[dict[str, Any]]], width: float) -> str:
-    every = [line for page in pages for line in page]
-    if not every:
-        return ""
-    sizes = Counter(line["size"] for line in every for _ in line["words"])
-    body = sizes.most_common(1)[0][0]
-    bigger = sorted({s for s in sizes if s > body + 0.5}, reverse=True)
-    left = min(line["x0"] for line in every)
-    right = width - left if width > 2 * left else max(line["x1"] for line in every)
-    space = body * 0.3
-    out = Lines()
-    previous: dict[str, Any] | None = None
-    indents: list[float] = []  # x positions of list markers, outermost first
-    item_x: float | None = None  # where the text of the current list item starts
-    for page in pages:
-        for i, line in enumerate(page):
-            text = line["text"]
-            level = bigger.index(line["size"]) + 1 if line["size"] in bigger else None
-            lone = i + 1 >= len(page) or page[i + 1]["top"] - line["bottom"] > 0.8 * body
-            gap = i > 0 and previous is not None and line["top"] - previous["bottom"] > 0.8 * body
-            goes_on = previous is not None and not gap and _wrapped(previous, line, right, space)
-            if level is None and line["bold"] and _short_line(text) and lone and not goes_on:
-                level = 3
-            if level is not None:
-                if goes_on and previous is not None and previous.get("level") == level:
-                    out.out[-1] += " " + text  # a heading wrapped over two lines
-                else:
-                    out.heading(text, min(level, 3))
-                previous, item_x = {**line, "level": level}, None
-                continue
-            if gap:
-                out.blank()
-                item_x = None
-            bullet = BULLET_GLYPH.match(text) if text[:1] in "•◦▪‣·●○■" else None
-            numbered = re.match(r"^(\d{1,2}[.)])\s+", text)
-            if bullet or (numbered and line["x0"] > left + 2):
-                x = line["x0"]
-                indents = [d for d in indents if d < x - 2] + [x]
-                depth = len(indents) - 1
-                marker = "-" if bullet else numbered[1]  # type: ignore[index]
-                rest = text[bullet.end() :] if bullet else text[numbered.end() :]  # type: ignore[union-attr]
-                out.line("  " * depth + marker + " " + rest)
-                item_x = line["words"][1]["x0"] if len(line["words"]) > 1 else x
-            elif _goes_on_text(goes_on, previous, item_x, gap, line):
-                out.out[-1] += " " + text
-            else:
-                indents, item_x = [], None
-                out.line(text)
-            previous = line
-    return out.text()
-
-
-def _goes_on_text(
-    goes_on: bool,
-    previous: dict[str, Any] | None,
-    item_x: float | None,
-    gap: bool,
-    line: dict[str, Any],
-) -> bool:
-    """A wrapped line of a paragraph, or a list item's next line under its text."""
-    if goes_on and previous is not None and previous.get("level") is None:
-        return True
-    return item_x is not None and not gap and abs(line["x0"] - item_x) < 2
-
-
-def _wrapped(previous: dict[str, Any], line: dict[str, Any], right: float, space: float) -> bool:
-    """The line goes on the one before: its first word would not have fitted there."""
-    first = line["words"][0]
-    return bool(previous["x1"] + space + (first["x1"] - first["x0"]) > right + 1)
 
 
 def read_odt(data: bytes) -> str:

@@ -7,7 +7,9 @@ from samverkan.extraction.model import Minutes
 from samverkan.extraction.text import clean_line
 
 MD_HEADING = re.compile(r"^#{1,6}\s*(?=\S)")
-BULLET_MARK = re.compile(r"^(\s*)[*•·]\s+")
+# "* item", or a bullet glyph (U+F0B7: Word's bullet in the Symbol font), even an empty item
+BULLET_MARK = re.compile(r"^(\s*)(?:\*\s+|[•◦▪‣·●○■\uf0b7]\s*)")
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 TABLE_RULE = re.compile(r"^\|?[\s:|+-]*-{3,}[\s:|+-]*$")  # "|---|:---:|", Org's "|---+---|"
 
 
@@ -52,10 +54,12 @@ def item_of_line(minutes: Minutes, line: int | None) -> int | None:
 
 
 def as_notes(lines: list[str]) -> str:
-    """Lines as note text: Word and Markdown marks removed, runs of blank lines made one."""
+    """Lines as note text: Word and Markdown marks removed, every bullet glyph as "- ", no
+    zero-width characters, runs of blank lines made one."""
     out: list[str] = []
     for line in lines:
-        text = MD_HEADING.sub("", BULLET_MARK.sub(r"\1- ", clean_line(line)).strip())
+        text = ZERO_WIDTH.sub("", clean_line(line))
+        text = MD_HEADING.sub("", BULLET_MARK.sub(r"\1- ", text).strip())
         if text.startswith("|"):
             text = _table_row(text)
         if text or (out and out[-1]):

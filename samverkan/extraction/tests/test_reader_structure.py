@@ -152,3 +152,105 @@ def test_numbered_lists_keep_their_numbers(tmp_path):
     document.save(buffer)
     text = read_bytes("lista.docx", buffer.getvalue(), tmp_path)
     assert text.split("\n")[:3] == ["1. Ett", "2. Två", "3. Tre"]
+
+
+def _pdf_of(body: str) -> bytes:
+    from weasyprint import HTML
+
+    style = "body { font-family: sans-serif; font-size: 10pt } p, ul { margin: 0 }"
+    return HTML(
+        string=f"<html lang='sv'><style>{style}</style><body>{body}</body></html>"
+    ).write_pdf()
+
+
+def test_a_ruled_pdf_table_is_read_once_as_rows_of_cells(tmp_path):
+    cell = "style='border: .5pt solid #000; padding: 2pt 4pt; width: 8em'"
+    data = _pdf_of(
+        "<p>Innehåll</p><table style='border-collapse: collapse'>"
+        f"<tr><td {cell}>§ 114</td><td {cell}>Granskning av investeringskalkylering</td>"
+        f"<td {cell}>8</td></tr><tr><td {cell}>§ 115</td><td {cell}>Övrigt</td>"
+        f"<td {cell}></td></tr></table><p>Mötet avslutas.</p>"
+    )
+    text = read_bytes("tabell.pdf", data, tmp_path)
+    assert text.split("\n") == [
+        "Innehåll",
+        "",
+        "| § 114 | Granskning av investeringskalkylering | 8 |",
+        "| § 115 | Övrigt |",
+        "",
+        "Mötet avslutas.",
+        "",
+    ]
+
+
+def _line(text: str, top: float, x0: float = 50.0) -> dict:
+    words, x = [], x0
+    for word in text.split():
+        words.append({"text": word, "x0": x, "x1": x + 6 * len(word), "size": 10.0})
+        x += 6 * len(word) + 3
+    return {
+        "words": words,
+        "text": text,
+        "top": top,
+        "bottom": top + 10,
+        "x0": x0,
+        "x1": words[-1]["x1"],
+        "size": 10.0,
+        "bold": False,
+    }
+
+
+def test_the_symbol_font_bullet_of_a_word_pdf_is_a_list_item():
+    from samverkan.extraction.pdf import _pdf_text
+
+    page = [_line("Gruppen arbetar med:", 50), _line("\uf0b7 RDFS för vokabulär", 63, 60)]
+    assert _pdf_text([page], 600.0, 800.0) == "Gruppen arbetar med:\n- RDFS för vokabulär\n"
+
+
+def test_a_full_pdf_line_goes_on_in_the_next_unless_it_begins_with_a_markdown_mark():
+    from samverkan.extraction.pdf import _pdf_text
+
+    full = "Planerat som förberedande möte men kallelse har inte nått alla"  # ends at x 395
+    page = [_line(full, 50), _line("deltagare.", 63), _line(full, 76), _line("# Rapport", 89)]
+    assert _pdf_text([page], 445.0, 800.0).split("\n") == [
+        full + " deltagare.",
+        full,
+        "# Rapport",
+        "",
+    ]
+
+
+def test_a_pdf_list_indented_under_a_paragraph_keeps_its_depth():
+    from samverkan.extraction.pdf import _pdf_text
+
+    page = [
+        _line("user stories", 50),
+        _line("• id09", 63, 77),
+        _line("• för stor", 76, 92),
+        _line("protokoll", 89),
+        _line("• protokollen såg bra ut", 102, 77),
+    ]
+    assert _pdf_text([page], 600.0, 800.0).split("\n") == [
+        "user stories",
+        "  - id09",
+        "    - för stor",
+        "protokoll",
+        "  - protokollen såg bra ut",
+        "",
+    ]
+
+
+def test_a_pdf_page_header_and_footer_repeated_on_every_page_are_left_out(tmp_path):
+    from weasyprint import HTML
+
+    style = """@page { size: A5; margin: 2cm 1cm;
+        @top-right { content: "Sida " counter(page) " av " counter(pages) }
+        @bottom-center { content: "Justerandes sign    Utdragsbestyrkande" } }
+        body { font-family: sans-serif; font-size: 10pt } p { margin: 0 0 1em }"""
+    paragraphs = "".join(f"<p>Punkt {n} läggs till handlingarna.</p>" for n in range(30))
+    page = f"<html lang='sv'><style>{style}</style><body>{paragraphs}</body></html>"
+    text = read_bytes("protokoll.pdf", HTML(string=page).write_pdf(), tmp_path)
+    assert "Justerandes" not in text and "Sida" not in text
+    assert [f"Punkt {n} läggs till handlingarna." for n in range(30)] == [
+        line for line in text.split("\n") if line.startswith("Punkt")
+    ]

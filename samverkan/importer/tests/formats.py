@@ -13,10 +13,13 @@ BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$")
+MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+SYMBOL_BULLET = "\uf0b7"  # Word's bullet in the Symbol font, as text copied from a PDF has it
 
 
 def _parts(text: str):
-    """Each line as (kind, level, text): blank, heading, bullet, paragraph or table.
+    """Each line as (kind, level, text): blank, heading, bullet, more (an indented line going
+    on a list item), paragraph or table.
 
     A run of Markdown table rows ("|§ 113|Fördjupad månadsrapport|7|") is one table, its
     text the rows' cells, as a protocol's contents or attendance table is in Word.
@@ -25,6 +28,7 @@ def _parts(text: str):
     headings = {i.source.line for i in extract_text(text).agenda if i.source}
     marked = {b.line for b in blocks(text) if b.kind == "heading" and b.level != 8}
     rows: list[list[str]] = []
+    item: int | None = None  # level of the list item an indented line goes on
     for number, line in enumerate(text.split("\n"), start=1):
         heading, bullet = MD_HEADING.match(line.strip()), BULLET.match(line)
         if number in marked and not heading:
@@ -43,9 +47,15 @@ def _parts(text: str):
         elif number in headings and not BULLET.match(line):
             yield "heading", 2, line.strip()
         elif bullet and bullet.group(2).strip():
-            yield "bullet", min(len(bullet.group(1).expandtabs(2)) // 2, 2), bullet.group(2)
+            item = min(len(bullet.group(1).expandtabs(2)) // 2, 2)
+            yield "bullet", item, bullet.group(2)
+            continue
+        elif item is not None and line[:1].isspace():
+            yield "more", item, line  # "    webbformulär …" under "  - => För mycket …"
+            continue
         else:
             yield "para", 0, line
+        item = None
     if rows:
         yield "table", 0, rows
 
@@ -87,8 +97,17 @@ body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; line-height: 1.3
 p, ul { margin: 0; } .gap { height: 1.3em; }
 h1 { font-size: 18pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; }
 h1, h2, h3 { margin: .8em 0; } h4, h5, h6 { font-size: 10pt; margin: .8em 0; }
-ul.d1 { margin-left: 1.5em; } ul.d2 { margin-left: 3em; }
+ul { padding-left: 2em; } ul.d1 { margin-left: 1.5em; } ul.d2 { margin-left: 3em; }
+p.d0 { margin-left: 2em; } p.d1 { margin-left: 3.5em; } p.d2 { margin-left: 5em; }
+table { border-collapse: collapse; margin: .4em 0; }
+td { border: .5pt solid #000; padding: 2pt 4pt; vertical-align: top; }
 """
+
+
+def _printed(text: str) -> str:
+    """The text as a PDF shows it: a link as its text, Word's Symbol bullet as "•"."""
+    escaped = html.escape(text.replace(SYMBOL_BULLET, "•"))
+    return MD_LINK.sub(lambda m: f'<a href="{m[2]}">{m[1]}</a>', escaped)
 
 
 def as_pdf(text: str) -> bytes:
@@ -98,18 +117,20 @@ def as_pdf(text: str) -> bytes:
     for kind, level, line in _parts(text):
         if kind == "table":
             rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+                "<tr>" + "".join(f"<td>{_printed(c)}</td>" for c in cells) + "</tr>"
                 for cells in line
             )
             out.append(f"<table>{rows}</table>")
             continue
-        line = html.escape(line)
+        line = _printed(line)
         if kind == "blank":
             out.append('<div class="gap"></div>')
         elif kind == "heading":
             out.append(f"<h{min(level, 6)}>{line}</h{min(level, 6)}>")
         elif kind == "bullet":
             out.append(f'<ul class="d{level}"><li>{line}</li></ul>')
+        elif kind == "more":  # under the item's text, as Word wraps a list item
+            out.append(f'<p class="d{level}">{line.strip()}</p>')
         else:
             out.append(f"<p>{line}</p>")
     page = f"<html lang='sv'><style>{CSS}</style><body>{''.join(out)}</body></html>"

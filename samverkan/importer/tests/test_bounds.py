@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from samverkan.extraction import pdf as pdf_reader
 from samverkan.extraction import readers
 from samverkan.importer import services
 from samverkan.importer.models import Document
@@ -95,7 +96,7 @@ def test_a_docx_whose_xml_unpacks_beyond_the_bound_is_refused_before_parsing(mon
 def test_a_pdf_with_more_pages_than_the_bound_is_refused(monkeypatch):
     from weasyprint import HTML
 
-    monkeypatch.setattr(readers, "MAX_PAGES", 2)
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
     pdf = HTML(string="<p style='break-after: page'>Sida</p>" * 3).write_pdf()
     with pytest.raises(readers.ReadError, match="fler än 2 sidor"):
         readers.read_bytes("lång.pdf", pdf)
