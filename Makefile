@@ -36,11 +36,13 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy samverkan/extraction
 
-# The browser tests drive Debian's chromium; PDFs need Pango for WeasyPrint (needs root).
+# The browser tests drive Debian's chromium; PDFs need Pango for WeasyPrint; the catalogue
+# test extracts texts with gettext (needs root).
 chromium:
-	@command -v chromium >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2 || { \
+	@command -v chromium >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2 \
+	  && command -v xgettext >/dev/null 2>&1 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	  chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
+	  chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core gettext >/dev/null; }
 
 test: lint chromium
 	@echo "== Tests on SQLite"
@@ -54,7 +56,8 @@ screenshots: setup chromium
 	SAMVERKAN_SCREENSHOTS=1 env -u DATABASE_URL $(BIN)/pytest tests/browser samverkan/publishing
 
 messages: setup
-	cd samverkan && ../$(BIN)/samverkan makemessages -l en --no-obsolete && ../$(BIN)/samverkan compilemessages
+	cd samverkan && DEBUG=1 ../$(BIN)/samverkan makemessages -l en --no-obsolete \
+	  && DEBUG=1 ../$(BIN)/samverkan compilemessages
 
 clean:
 	rm -rf $(VENV) node_modules var
