@@ -133,16 +133,6 @@ MONTH_WORD = re.compile(r"(?i)\b(" + "|".join(m for m in MONTHS if len(m) > 3) +
 NEXT_MEETING = re.compile(r"(?i)\bnästa möte\b")
 
 
-# A sentence with none of these words (and no "@" or "och") is no action.
-ACTION_WORDS = (
-    TAKES_ON_WORDS
-    | MUST_WORDS
-    | NEXT_WORDS
-    | RESPONSIBLE
-    | frozenset({RETURNS_WITH, "uppdrag", "uppdras"})
-)
-
-
 @dataclass
 class Context:
     attendees: list[str]
