@@ -8,16 +8,23 @@ from samverkan.directory.audit import who
 from samverkan.directory.models import PrivacyLog
 from samverkan.minutes.models import Decision, Minutes, Note
 
-L = gettext_lazy
 # what each kind of history row says, for an added (+), changed (~) and removed (-) row
 CHANGES = {
     "anteckning": {
-        "+": L("anteckning skriven"),
-        "~": L("anteckning ändrad"),
-        "-": L("anteckning borttagen"),
+        "+": gettext_lazy("anteckning skriven"),
+        "~": gettext_lazy("anteckning ändrad"),
+        "-": gettext_lazy("anteckning borttagen"),
     },
-    "beslut": {"+": L("beslut tillagt"), "~": L("beslut ändrat"), "-": L("beslut borttaget")},
-    "uppdrag": {"+": L("uppdrag tillagt"), "~": L("uppdrag ändrat"), "-": L("uppdrag borttaget")},
+    "beslut": {
+        "+": gettext_lazy("beslut tillagt"),
+        "~": gettext_lazy("beslut ändrat"),
+        "-": gettext_lazy("beslut borttaget"),
+    },
+    "uppdrag": {
+        "+": gettext_lazy("uppdrag tillagt"),
+        "~": gettext_lazy("uppdrag ändrat"),
+        "-": gettext_lazy("uppdrag borttaget"),
+    },
 }
 
 
