@@ -9,7 +9,8 @@ Snippets are cut and highlighted here, the same way for both databases.
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from weakref import WeakKeyDictionary
 
 import snowballstemmer
 from django.db import connection, transaction
@@ -102,6 +103,26 @@ def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
 
 def is_public(meeting: Meeting) -> bool:
     return Publication.objects.public().filter(meeting=meeting).exists()
+
+
+# meetings changed in a transaction not yet committed, per database connection
+_waiting: "WeakKeyDictionary[object, set[int]]" = WeakKeyDictionary()
+
+
+def index_when_committed(meeting_id: int) -> None:
+    """Index the meeting once the transaction commits: once, however often it changed in it."""
+    connection = transaction.get_connection()
+    _waiting.setdefault(connection, set()).add(meeting_id)
+    transaction.on_commit(partial(_index_waiting, connection, meeting_id))
+
+
+def _index_waiting(connection, meeting_id: int) -> None:
+    """The first hook of a commit indexes the meeting; the others find it done. A hook that
+    a rollback dropped leaves the id behind, and the next change indexes it as it should."""
+    waiting = _waiting.get(connection, set())
+    if meeting_id in waiting:
+        waiting.discard(meeting_id)
+        index_meeting(meeting_id)
 
 
 @transaction.atomic
