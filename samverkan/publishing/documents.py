@@ -112,9 +112,7 @@ def gather_live(meeting: Meeting) -> MinutesContent:
         decisions.setdefault(decision.item_id, []).append(decision.text)
     agenda = list(meeting.items.all())
     labels = paragraphs.labels(meeting, agenda)
-    items = [
-        (labels[i.pk], i.title, notes.get(i.pk, ""), decisions.get(i.pk, [])) for i in agenda
-    ]
+    items = [(labels[i.pk], i.title, notes.get(i.pk, ""), decisions.get(i.pk, [])) for i in agenda]
     assignments = [
         (
             ", ".join(a.owners()),
