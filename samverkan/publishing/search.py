@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from samverkan.directory import permissions
 from samverkan.meetings.models import Meeting
 from samverkan.publishing.documents import gather
-from samverkan.publishing.models import Publication, SearchDocument
+from samverkan.publishing.models import SearchDocument
 
 WORD = re.compile(r"\w+")
 _stemmer = snowballstemmer.stemmer("swedish")
@@ -83,7 +83,7 @@ def documents_for(meeting: Meeting) -> list[SearchDocument]:
 
 def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
     """While a correction is written, the published version stays findable as published."""
-    publication = Publication.objects.filter(meeting=meeting).first()
+    publication = getattr(meeting, "publication", None)
     if publication is None:
         return []
     c = gather(meeting, publication.version)
@@ -102,7 +102,10 @@ def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
 
 
 def is_public(meeting: Meeting) -> bool:
-    return Publication.objects.public().filter(meeting=meeting).exists()
+    """As `Publication.objects.public()` says: published, and every one of its bodies public."""
+    bodies = meeting.bodies.all()
+    published = getattr(meeting, "publication", None) is not None
+    return published and bool(bodies) and all(body.is_public for body in bodies)
 
 
 # meetings changed in a transaction not yet committed, per database connection
@@ -127,7 +130,8 @@ def _index_waiting(connection, meeting_id: int) -> None:
 
 @transaction.atomic
 def index_meeting(meeting_id: int) -> None:
-    meeting = Meeting.objects.filter(pk=meeting_id).select_related("minutes").first()
+    found = Meeting.objects.select_related("minutes", "publication").prefetch_related("bodies")
+    meeting = found.filter(pk=meeting_id).first()
     stale = list(SearchDocument.objects.filter(meeting_id=meeting_id).values_list("id", flat=True))
     if stale:
         _fts_delete(stale)

@@ -4,8 +4,10 @@ import pytest
 from django.db import transaction
 
 from samverkan.minutes.models import Minutes
-from samverkan.minutes.services import minutes_for
+from samverkan.minutes.services import approve, minutes_for
 from samverkan.publishing import search
+from samverkan.publishing.archive import publish
+from samverkan.publishing.models import SearchDocument
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,3 +50,14 @@ def test_after_a_rolled_back_transaction_the_next_change_is_indexed(cast, indexe
     assert indexed == [meeting.pk]
     Minutes.objects.get(meeting=meeting).save()
     assert indexed == [meeting.pk, meeting.pk]
+
+
+@pytest.mark.parametrize(("internal_too", "public"), [(False, True), (True, False)])
+def test_published_minutes_are_public_in_search_only_when_every_body_is(cast, internal_too, public):
+    bodies = [cast.public_body] + ([cast.internal_body] if internal_too else [])
+    meeting = make_meeting(*bodies, days_ahead=-1)
+    approve(minutes_for(meeting), by=cast.alice.user, approvers=[])
+    assert not SearchDocument.objects.filter(meeting=meeting, public=True).exists()
+    publish(meeting, by=cast.alice.user)
+    found = SearchDocument.objects.filter(meeting=meeting)
+    assert found.exists() and {d.public for d in found} == {public}
