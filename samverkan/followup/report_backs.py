@@ -23,7 +23,8 @@ What is already on the record stays there: an assignment reported or closed at a
 under that meeting's item, and an item of a held meeting is never removed. An assignment still
 open after its meeting was held comes back at the next coming meeting.
 
-`sync` applies the rule for some bodies, `place` for one assignment. Through `followup.signals`
+`sync` applies the rule for some bodies, `place` for one assignment; inside `deferred()`,
+`sync` runs once at the end for every body it was asked for. Through `followup.signals`
 they run whenever an assignment is saved or deleted, a meeting's date or state changes
 (planned, moved, cancelled, held) and a meeting's bodies change; `samverkan sync-report-backs`
 runs `sync` for every body (nightly, so that a meeting whose day passed hands over what it left
@@ -32,6 +33,7 @@ open).
 
 import contextlib
 import datetime
+from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -46,6 +48,14 @@ from samverkan.meetings.services import remove_item
 
 TITLE = REPORT_BACK
 COMING = (Meeting.State.PLANNED, Meeting.State.INVITED)
+
+
+def phase(state: str) -> str:
+    """All the rule tells apart of a meeting's state: coming, cancelled, or held (whatever
+    became of its minutes since)."""
+    if state in COMING:
+        return "coming"
+    return "cancelled" if state == Meeting.State.CANCELLED else "held"
 
 
 def coming_meetings(body_id: int) -> list[Meeting]:
@@ -91,12 +101,39 @@ FIELDS = (
 )
 
 
-@transaction.atomic
+# the bodies whose rule waits for the end of a `deferred()` block; None outside one
+_waiting: ContextVar[set[int] | None] = ContextVar("report_backs_waiting", default=None)
+
+
+@contextlib.contextmanager
+def deferred():
+    """Inside the block `sync` only notes its bodies; the rule runs once for all of them when
+    the block ends. An import holds a meeting, gives its assignments and plans the next one:
+    the rule needs only where that ends, not each step (it settles from the state it finds)."""
+    if _waiting.get() is not None:
+        yield
+        return
+    token = _waiting.set(set())
+    try:
+        yield
+        bodies = _waiting.get()
+    finally:
+        _waiting.reset(token)
+    sync(*bodies)
+
+
 def sync(*bodies: Body | int) -> None:
     """Put every open assignment of these bodies on the agenda the rule says, and nowhere else."""
     ids = {b if isinstance(b, int) else b.pk for b in bodies}
-    if not ids:
-        return
+    waiting = _waiting.get()
+    if waiting is not None:
+        waiting.update(ids)
+    elif ids:
+        _sync(ids)
+
+
+@transaction.atomic
+def _sync(ids: set[int]) -> None:
     meetings = _Meetings()
     coming = [m.date for body_id in ids for m in meetings.of(body_id)]
     # on an item that may not be the record yet (the rule itself decides, with `is_held`)

@@ -42,11 +42,19 @@ def meeting_before(sender, instance: Meeting, raw=False, **kwargs) -> None:
 
 @receiver(post_save, sender=Meeting, dispatch_uid="report_backs_meeting_saved")
 def meeting_saved(sender, instance: Meeting, created=False, raw=False, **kwargs) -> None:
-    """Planned, moved, cancelled or held: a new meeting has no bodies yet (see below)."""
+    """Planned, moved, cancelled or held: a new meeting has no bodies yet (see below).
+    Invited, approved or published changes nothing the rule looks at."""
     before = getattr(instance, "_report_backs_before", None)
-    if raw or created or before == (instance.date, instance.state):
+    if raw or created or _same_for_the_rule(before, instance):
         return
     report_backs.sync(*instance.bodies.values_list("pk", flat=True))
+
+
+def _same_for_the_rule(before: tuple | None, meeting: Meeting) -> bool:
+    if before is None:
+        return False
+    date, state = before
+    return date == meeting.date and report_backs.phase(state) == report_backs.phase(meeting.state)
 
 
 @receiver(m2m_changed, sender=Meeting.bodies.through, dispatch_uid="report_backs_bodies")

@@ -22,6 +22,7 @@ from samverkan.directory.models import Body, Membership, Organisation, Person
 from samverkan.extraction import Minutes, ReadError, extract_text
 from samverkan.extraction.dates import on_or_after
 from samverkan.extraction.readers import read_bytes
+from samverkan.followup import report_backs
 from samverkan.followup.models import Assignment
 from samverkan.followup.services import Given, create_assignments
 from samverkan.importer import limits
@@ -292,7 +293,8 @@ def confirm(
             raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
         if duplicate == REPLACE:
             _replace_earlier(locked, body, day)
-        meeting = _store(locked, found, body=body, day=day, by=by, kind=kind, plan=plan)
+        with report_backs.deferred():  # once for the whole meeting, not at each step
+            meeting = _store(locked, found, body=body, day=day, by=by, kind=kind, plan=plan)
         locked.state, locked.meeting, locked.body = Document.State.IMPORTED, meeting, body
         locked.data, locked.imported_at = found.to_dict(), timezone.now()
         locked.save(update_fields=["state", "meeting", "body", "data", "imported_at"])

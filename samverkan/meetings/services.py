@@ -25,7 +25,7 @@ def plan_meeting(*, bodies: list[Body], standard_items: bool = True, **fields) -
             AgendaItem(meeting=meeting, position=position, title=title, kind=kind)
             for position, (title, kind) in enumerate(standard, start=1)
         )
-    meeting.bodies.set(bodies)  # last: whatever follows the bodies sees the agenda in place
+    meeting.bodies.add(*bodies)  # last: whatever follows the bodies sees the agenda in place
     invite_members(meeting)
     return meeting
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -141,6 +142,8 @@ def approve(
 
 
 def _lock(minutes: Minutes, *, by, approval: str, approvers) -> Version:
+    # read once for the numbering, the snapshot and the documents of the approved version
+    prefetch_related_objects([minutes.meeting], "bodies")
     minutes.approval = approval
     minutes.approved_at, minutes.approved_by = timezone.now(), by
     minutes.save(update_fields=["approval", "approved_at", "approved_by"])

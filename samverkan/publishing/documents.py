@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import formats
 
 from samverkan.directory.models import Membership
+from samverkan.meetings import paragraphs
 from samverkan.meetings.models import Attendance, Meeting
 
 # Tagged PDF/UA: structure, language and title for screen readers (DOS-lagen, WCAG 2.1 AA)
@@ -109,10 +110,9 @@ def gather_live(meeting: Meeting) -> MinutesContent:
     decisions: dict[int | None, list[str]] = {}
     for decision in minutes.decisions.all():
         decisions.setdefault(decision.item_id, []).append(decision.text)
-    items = [
-        (i.number, i.title, notes.get(i.pk, ""), decisions.get(i.pk, []))
-        for i in meeting.items.all()
-    ]
+    agenda = list(meeting.items.all())
+    labels = paragraphs.labels(meeting, agenda)
+    items = [(labels[i.pk], i.title, notes.get(i.pk, ""), decisions.get(i.pk, [])) for i in agenda]
     assignments = [
         (
             ", ".join(a.owners()),
@@ -121,7 +121,9 @@ def gather_live(meeting: Meeting) -> MinutesContent:
             if a.due_date
             else (f"nästa möte i {a.due_body.short_name}" if a.due_body else "–"),
         )
-        for a in meeting.assignments.prefetch_related("owner_people", "owner_bodies")
+        for a in meeting.assignments.select_related("due_body").prefetch_related(
+            "owner_people", "owner_bodies"
+        )
     ]
     body = meeting.bodies.first()
     upcoming = (

@@ -9,7 +9,8 @@ Snippets are cut and highlighted here, the same way for both databases.
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from weakref import WeakKeyDictionary
 
 import snowballstemmer
 from django.db import connection, transaction
@@ -21,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from samverkan.directory import permissions
 from samverkan.meetings.models import Meeting
 from samverkan.publishing.documents import gather
-from samverkan.publishing.models import Publication, SearchDocument
+from samverkan.publishing.models import SearchDocument
 
 WORD = re.compile(r"\w+")
 _stemmer = snowballstemmer.stemmer("swedish")
@@ -82,7 +83,7 @@ def documents_for(meeting: Meeting) -> list[SearchDocument]:
 
 def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
     """While a correction is written, the published version stays findable as published."""
-    publication = Publication.objects.filter(meeting=meeting).first()
+    publication = getattr(meeting, "publication", None)
     if publication is None:
         return []
     c = gather(meeting, publication.version)
@@ -101,12 +102,36 @@ def _published_during_correction(meeting: Meeting) -> list[SearchDocument]:
 
 
 def is_public(meeting: Meeting) -> bool:
-    return Publication.objects.public().filter(meeting=meeting).exists()
+    """As `Publication.objects.public()` says: published, and every one of its bodies public."""
+    bodies = meeting.bodies.all()
+    published = getattr(meeting, "publication", None) is not None
+    return published and bool(bodies) and all(body.is_public for body in bodies)
+
+
+# meetings changed in a transaction not yet committed, per database connection
+_waiting: "WeakKeyDictionary[object, set[int]]" = WeakKeyDictionary()
+
+
+def index_when_committed(meeting_id: int) -> None:
+    """Index the meeting once the transaction commits: once, however often it changed in it."""
+    connection = transaction.get_connection()
+    _waiting.setdefault(connection, set()).add(meeting_id)
+    transaction.on_commit(partial(_index_waiting, connection, meeting_id))
+
+
+def _index_waiting(connection, meeting_id: int) -> None:
+    """The first hook of a commit indexes the meeting; the others find it done. A hook that
+    a rollback dropped leaves the id behind, and the next change indexes it as it should."""
+    waiting = _waiting.get(connection, set())
+    if meeting_id in waiting:
+        waiting.discard(meeting_id)
+        index_meeting(meeting_id)
 
 
 @transaction.atomic
 def index_meeting(meeting_id: int) -> None:
-    meeting = Meeting.objects.filter(pk=meeting_id).select_related("minutes").first()
+    found = Meeting.objects.select_related("minutes", "publication").prefetch_related("bodies")
+    meeting = found.filter(pk=meeting_id).first()
     stale = list(SearchDocument.objects.filter(meeting_id=meeting_id).values_list("id", flat=True))
     if stale:
         _fts_delete(stale)

@@ -15,7 +15,7 @@ from samverkan.minutes.models import Minutes, Version
 from samverkan.minutes.signals import version_approved
 from samverkan.publishing.documents import freeze, gather_live
 from samverkan.publishing.models import CalendarFeed, Publication, SearchDocument
-from samverkan.publishing.search import index_meeting
+from samverkan.publishing.search import index_when_committed
 
 
 @receiver(post_save, sender=Minutes)
@@ -23,7 +23,7 @@ from samverkan.publishing.search import index_meeting
 @receiver(post_save, sender=Publication)
 @receiver(post_delete, sender=Publication)
 def minutes_changed(sender, instance, **kwargs) -> None:
-    transaction.on_commit(partial(index_meeting, instance.meeting_id))
+    index_when_committed(instance.meeting_id)
 
 
 @receiver(version_approved, sender=Version)

@@ -253,3 +253,44 @@ def test_the_assignment_page_says_where_it_comes_back(cast, held, login):
     assignment = give(cast, held, "Plan", next_meeting=True)
     html = login("alice").get(assignment.get_absolute_url()).content.decode()
     assert "Återrapporteras vid" in html and later.get_absolute_url() in html
+
+
+def test_deferred_rule_runs_once_at_the_end_for_every_body_asked(cast, monkeypatch):
+    from samverkan.followup import report_backs
+
+    runs = []
+    monkeypatch.setattr(report_backs, "_sync", lambda ids: runs.append(ids))
+    with report_backs.deferred():
+        report_backs.sync(cast.public_body)
+        with report_backs.deferred():
+            report_backs.sync(cast.internal_body.pk)
+        report_backs.sync(cast.public_body.pk)
+        assert runs == []
+    assert runs == [{cast.public_body.pk, cast.internal_body.pk}]
+
+
+def test_deferred_rule_does_not_run_when_the_block_fails(cast, monkeypatch):
+    from samverkan.followup import report_backs
+
+    runs = []
+    monkeypatch.setattr(report_backs, "_sync", lambda ids: runs.append(ids))
+    with pytest.raises(RuntimeError), report_backs.deferred():
+        report_backs.sync(cast.public_body)
+        raise RuntimeError
+    assert runs == []
+    report_backs.sync(cast.public_body)
+    assert runs == [{cast.public_body.pk}]
+
+
+def test_approving_or_inviting_a_meeting_leaves_the_rule_alone(cast, monkeypatch):
+    from samverkan.followup import report_backs
+
+    meeting = make_meeting(cast.public_body, days_ahead=-1)
+    runs = []
+    monkeypatch.setattr(report_backs, "_sync", lambda ids: runs.append(ids))
+    meeting.mark_invited()
+    assert runs == []
+    meeting.mark_held()
+    assert runs == [{cast.public_body.pk}]
+    meeting.mark_approved()
+    assert runs == [{cast.public_body.pk}]
