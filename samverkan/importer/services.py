@@ -294,32 +294,32 @@ def confirm(
         raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
     plan = plan or review_plan(document, found.to_dict())
     start = {"body": body, "day": day, "kind": kind, "plan": plan, "duplicate": duplicate}
-    while (begun := _begin(document, found, **start)) is None:
+    while (meeting := _begin(document, found, **start)) is None:
         time.sleep(0.2)  # another confirmation of this draft is writing
-    meeting, people, new_people = begun
     if meeting.importing_until is None:
         return meeting  # confirmed already
+    created: list[int] = []  # people the import added to the directory
     try:
-        meeting = _store(document, found, meeting, people, body=body, day=day, by=by)
+        meeting = _store(document, found, meeting, plan, created, body=body, day=day, by=by)
     except Exception:
         with transaction.atomic():
             _remove(Document.objects.get(pk=document.pk).meeting or meeting)
-            Person.objects.filter(pk__in=new_people).delete()
+            Person.objects.filter(pk__in=created).delete()
         raise
     document.refresh_from_db()
     return meeting
 
 
 def _begin(document, found: Minutes, *, body, day, kind, plan, duplicate):
-    """The first transaction: the meeting, not shown yet, and the people the document names.
+    """The first transaction: the meeting, not shown yet (or the one made already, shown).
 
-    None while another confirmation of the draft holds its lease; the meeting (and no people)
-    when the draft is confirmed already. What a killed confirmation left is removed first.
+    None while another confirmation of the draft holds its lease. What a killed confirmation
+    left is removed first.
     """
     with transaction.atomic():
         locked = Document.objects.select_for_update().select_related("meeting").get(pk=document.pk)
         if locked.state == Document.State.IMPORTED and locked.meeting_id:
-            return locked.meeting, {}, []
+            return locked.meeting
         leftover = locked.meeting
         if leftover is not None and leftover.importing_until is not None:
             if leftover.importing_until > timezone.now():
@@ -327,16 +327,16 @@ def _begin(document, found: Minutes, *, body, day, kind, plan, duplicate):
             _remove(leftover)
         if duplicate == REPLACE:
             _replace_earlier(locked, body, day)
-        data = found.to_dict()
-        people, new_people = _people(data, plan)
-        meeting = _meeting_for(body, day, data["meeting"], kind or guess_kind(locked.text))
+        header = found.to_dict()["meeting"]
+        meeting = _meeting_for(body, day, header, kind or guess_kind(locked.text))
         Document.objects.filter(pk=locked.pk).update(meeting=meeting)
-        return meeting, people, new_people
+        return meeting
 
 
-def _store(document, found: Minutes, meeting, people, *, body, day, by) -> Meeting:
+def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -> Meeting:
     """The transactions after the first: rows in chunks, the justering, then the meeting shown."""
     data = found.to_dict()
+    people = _people(data, plan, meeting, created)
     rows = {}
     for entry, status in [(a, Attendance.Status.PRESENT) for a in data["attendees"]] + [
         (a, Attendance.Status.ABSENT) for a in data["absent"]
@@ -534,9 +534,9 @@ def _fold_into(planned: Meeting, meeting: Meeting, record, document) -> tuple[Me
     return planned, kept
 
 
-def _people(data, plan: ReviewPlan) -> tuple[dict[str, Person], list[int]]:
-    """Attendees as matched, or created when the directory lacks them; other known names.
-    Also the ids of the people created."""
+def _people(data, plan: ReviewPlan, meeting: Meeting, created: list[int]) -> dict[str, Person]:
+    """Attendees as matched, or created (in chunks, their ids added to `created`) when the
+    directory lacks them; other known names."""
     found: dict[str, Person] = {}
     new: dict[str, Person] = {}
     organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
@@ -548,8 +548,14 @@ def _people(data, plan: ReviewPlan) -> tuple[dict[str, Person], list[int]]:
             found[entry["name"]] = match.person
         elif entry["name"] not in new:
             new[entry["name"]] = _new_person(entry, organisations)
-    created = bulk_create_with_history(list(new.values()), Person)
-    found.update(zip(new, created, strict=True))
+    made: list[Person] = []
+
+    def add(part: list[Person]) -> None:
+        made.extend(bulk_create_with_history(part, Person))
+        created.extend(p.pk for p in made[-len(part) :])
+
+    _in_chunks(meeting, list(new.values()), add)
+    found.update(zip(new, made, strict=True))
     for name, match in plan.matches.items():
         if name not in found and match.person:
             found[name] = match.person
@@ -561,7 +567,7 @@ def _people(data, plan: ReviewPlan) -> tuple[dict[str, Person], list[int]]:
             close = match_name(name, attendees, [])
             if close.person:
                 found[name] = close.person
-    return found, [p.pk for p in created]
+    return found
 
 
 def _new_person(entry: dict, organisations: dict[str, Organisation]) -> Person:

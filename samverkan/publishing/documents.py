@@ -121,9 +121,7 @@ def gather_live(meeting: Meeting) -> MinutesContent:
             if a.due_date
             else (f"nästa möte i {a.due_body.short_name}" if a.due_body else "–"),
         )
-        for a in meeting.assignments.select_related("due_body").prefetch_related(
-            "owner_people", "owner_bodies"
-        )
+        for a in meeting.assignments.prefetch_related("owner_people", "owner_bodies")
     ]
     body = meeting.bodies.first()
     upcoming = (
