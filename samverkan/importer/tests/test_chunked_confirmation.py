@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 
 from samverkan.directory.models import Body, Person
@@ -198,4 +199,62 @@ def test_each_transaction_of_a_confirmation_writes_a_bounded_number_of_rows():
     assert AgendaItem.objects.filter(meeting=meeting).count() > 250
     assert max(rows) <= services.CHUNK + 10, sorted(rows)[-5:]
     assert max(statements) <= WRITES_PER_TRANSACTION, sorted(statements)[-5:]
+    assert not Meeting.objects.exclude(importing_until=None).exists()
+
+
+@pytest.mark.django_db
+def test_a_meeting_under_import_is_shown_to_nobody(
+    uploader, admin_client, django_capture_on_commit_callbacks
+):
+    from importlib import resources
+
+    from django.urls import reverse
+
+    client, dot = uploader
+    seed = (
+        resources.files("samverkan.importer") / "data" / "dot-nordost-2023-11-24.txt"
+    ).read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):  # the search index
+        meeting = services.confirm(services.ingest("dot.txt", seed).document, body=dot)
+    decision = Decision.objects.filter(minutes__meeting=meeting).first()
+    given = Assignment.objects.filter(meeting=meeting)
+    owner = given.exclude(owner_people=None).first().owner_people.first()
+    url = meeting.get_absolute_url()
+    pages = [
+        url,
+        reverse("directory:body", args=[dot.pk]),
+        reverse("publishing:search") + "?q=" + decision.text.split()[0],
+    ]
+    meeting_page, body_page, search = (client.get(page) for page in pages)
+    assert meeting_page.status_code == 200
+    assert url in body_page.content.decode() and url in search.content.decode()
+
+    Meeting.objects.filter(pk=meeting.pk).update(importing_until="2000-01-01T00:00:00Z")
+    for user_client in (client, admin_client):
+        meeting_page, body_page, search = (user_client.get(page) for page in pages)
+        assert meeting_page.status_code == 404
+        assert url not in body_page.content.decode() and url not in search.content.decode()
+    admin = User.objects.get(username="admin")
+    assert not Meeting.objects.visible_to(admin).filter(pk=meeting.pk).exists()
+    assert not Assignment.objects.for_person(owner).visible_to(admin).filter(meeting=meeting)
+    assert not Decision.objects.visible_to(admin).exists()
+
+
+@pytest.mark.django_db
+def test_the_meeting_an_earlier_import_planned_is_the_one_filled(uploader):
+    _, dot = uploader
+    seed = huge_minutes(people=8, items=3, seed=5)  # held 2024-02-09
+    first = services.confirm(
+        services.ingest("först.txt", huge_minutes(people=8, items=3)).document, body=dot
+    )
+    planned = dot.meetings.get(date="2024-02-09", state=Meeting.State.PLANNED)
+    AgendaItem.objects.create(meeting=planned, position=1, title="Inbjuden gäst")
+    filled = services.confirm(services.ingest("sedan.txt", seed).document, body=dot)
+    assert filled.pk == planned.pk != first.pk
+    assert list(filled.items.values_list("title", flat=True))[:2] == [
+        "Inbjuden gäst",
+        "Ärende 1 om samverkan kring område",
+    ]
+    assert filled.attendance.count() == 8 and filled.minutes.decisions.count() == 3
+    assert Meeting.objects.filter(date="2024-02-09").count() == 1
     assert not Meeting.objects.exclude(importing_until=None).exists()
