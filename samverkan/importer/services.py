@@ -317,7 +317,7 @@ def _begin(document, found: Minutes, *, body, day, kind, plan, duplicate):
     left is removed first.
     """
     with transaction.atomic():
-        locked = Document.objects.select_for_update().select_related("meeting").get(pk=document.pk)
+        locked = Document.objects.select_for_update().get(pk=document.pk)
         if locked.state == Document.State.IMPORTED and locked.meeting_id:
             return locked.meeting
         leftover = locked.meeting
@@ -380,10 +380,12 @@ def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -
         given,
         lambda part: create_assignments(minutes=record, body=body, given=part, by=by),
     )
+    justering = justering_of(document.text)
+    approvers = [p for p in (_person_named(n, people) for n in justering.names) if p]
     with transaction.atomic():
         if planned is not None:
             meeting, record = _fold_into(planned, meeting, record, document)
-        _approve(document, record, people, by=by)
+        _approve(record, justering, approvers, by=by)
     with transaction.atomic():
         for entry in data["next_meetings"]:
             _next_meeting(entry, body, day)
@@ -415,10 +417,8 @@ def _in_chunks(meeting: Meeting, rows: list, write) -> None:
             time.sleep(time.monotonic() - began)
 
 
-def _approve(document, record, people, *, by) -> None:
-    """The justering the document names (the § numbers are given in it), in one transaction."""
-    justering = justering_of(document.text)
-    approvers = [p for p in (_person_named(n, people) for n in justering.names) if p]
+def _approve(record, justering, approvers: list[Person], *, by) -> None:
+    """The justering the document names (the § numbers are given in it)."""
     version = approve(
         record,
         by=by,
