@@ -183,12 +183,12 @@ def test_each_transaction_of_a_confirmation_writes_a_bounded_number_of_rows():
     commit, before = connection.commit, [total()]
 
     def committed():
-        commit()
-        statements.append(current[0])
-        current[0] = 0
-        now = total()
+        now = total()  # what this transaction sees, as it will be committed
         rows.append(now - before[0])
         before[0] = now
+        statements.append(current[0])
+        current[0] = 0
+        commit()
 
     connection.commit = committed
     try:
