@@ -4,7 +4,8 @@
 - A body's current ordförande and sekreterare edit the body, its members and its sub-bodies.
 - A body's current members read its internal pages; public bodies are read by everyone.
 - A meeting is public only when every one of its bodies is public; otherwise it is read by
-  those who take part (members and editors of any of its bodies) and administrators.
+  those who take part (members and editors of any of its bodies) and administrators. A meeting
+  an import is still writing is shown to nobody, until it is whole.
 - Minutes: drafts for the meeting's writers; approved minutes for those who take part; the
   public reads them once they are published, and only of a public meeting. Only those who take
   part see the edit history and, before the minutes are public, the answers and attendance.
@@ -177,18 +178,28 @@ def _published() -> Q:
     return Q(minutes__approved_at__isnull=False, publication__isnull=False)
 
 
+def shown_meetings() -> Q:
+    """Meetings anyone may be shown at all, administrators too: not one an import is still
+    writing (in short transactions); it appears whole once the import is done."""
+    return Q(importing_until=None)
+
+
+def is_shown(meeting) -> bool:
+    return meeting.importing_until is None
+
+
 def taking_part_filter(user: AnyUser) -> Q:
     """Meetings of bodies the user sits in or edits (the people who are called to them)."""
     if is_admin(user):
-        return Q()
-    return Q(pk__in=_meetings_of(own_body_filter(user)))
+        return shown_meetings()
+    return shown_meetings() & Q(pk__in=_meetings_of(own_body_filter(user)))
 
 
 def meeting_filter(user: AnyUser) -> Q:
     """The meetings a user may read: public ones, and those they take part in."""
     if is_admin(user):
-        return Q()
-    return _public_meetings() | taking_part_filter(user)
+        return shown_meetings()
+    return shown_meetings() & (_public_meetings() | taking_part_filter(user))
 
 
 def minutes_filter(user: AnyUser) -> Q:
@@ -196,7 +207,7 @@ def minutes_filter(user: AnyUser) -> Q:
     if is_admin(user):
         return own_minutes_filter(user)
     return own_minutes_filter(user) | (
-        Q(minutes__approved_at__isnull=False) & _public_meetings() & _published()
+        shown_meetings() & Q(minutes__approved_at__isnull=False) & _public_meetings() & _published()
     )
 
 
@@ -204,7 +215,7 @@ def own_minutes_filter(user: AnyUser) -> Q:
     """Meetings whose approved minutes the user reads as one who takes part, not as the public."""
     approved = Q(minutes__approved_at__isnull=False)
     if is_admin(user):
-        return approved
+        return shown_meetings() & approved
     return approved & taking_part_filter(user)
 
 
@@ -224,7 +235,7 @@ def takes_part(user: AnyUser, meeting) -> bool:
 
 
 def can_view_meeting(user: AnyUser, meeting) -> bool:
-    return is_public_meeting(meeting) or takes_part(user, meeting)
+    return is_shown(meeting) and (is_public_meeting(meeting) or takes_part(user, meeting))
 
 
 def is_published(meeting) -> bool:
@@ -235,7 +246,7 @@ def is_published(meeting) -> bool:
 def can_read_minutes(user: AnyUser, meeting) -> bool:
     """Drafts for the writers, approved minutes for those who take part, published for all."""
     minutes = getattr(meeting, "minutes", None)
-    if minutes is None or meeting.is_cancelled:
+    if minutes is None or meeting.is_cancelled or not is_shown(meeting):
         return False
     if not minutes.is_locked:
         return can_write_minutes(user, meeting)

@@ -74,7 +74,8 @@ class Given:
 @transaction.atomic
 def create_assignments(*, minutes: Minutes, body: Body, given: list[Given], by=None) -> None:
     """Many assignments of one meeting at once (an import): each stored as `create_assignment`
-    would, in a handful of statements, and the report-back rule applied once for the body."""
+    would, in a handful of statements. The import applies the report-back rule once it is done
+    (`report_backs.sync`), so nothing is put on a coming agenda from a meeting not yet whole."""
     _check_open(minutes)
     for g in given:
         _check_given(g.text, g.people, g.bodies)
@@ -104,7 +105,6 @@ def create_assignments(*, minutes: Minutes, body: Body, given: list[Given], by=N
     Update.objects.bulk_create(
         Update(assignment=a, by=by, status=a.status, text=_("Uppdraget gavs.")) for a in rows
     )
-    report_backs.sync(body.pk)
 
 
 def _check_open(minutes: Minutes) -> None:

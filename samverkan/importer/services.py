@@ -4,6 +4,7 @@ import datetime
 import hashlib
 import logging
 import re
+import time
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -195,9 +196,7 @@ def _replace_earlier(document: Document, body: Body, day: datetime.date) -> None
         raise ValidationError(
             _("Det tidigare importerade mötet har ändrats sedan dess och kan inte ersättas.")
         )
-    if earlier.meeting is not None:
-        Assignment.objects.filter(meeting=earlier.meeting).delete()
-        earlier.meeting.delete()
+    _remove(earlier.meeting)
     earlier.file.delete(save=False)
     Document.objects.filter(duplicate_of=earlier).update(duplicate_of=None)
     earlier.delete()
@@ -257,6 +256,10 @@ def corrected(document: Document) -> Minutes:
     return Minutes.from_dict(document.data)
 
 
+CHUNK = 100  # rows one transaction of a confirmation writes: nobody waits long for a lock
+LEASE = datetime.timedelta(seconds=30)  # renewed by each transaction of a confirmation
+
+
 def confirm(
     document: Document,
     *,
@@ -272,41 +275,100 @@ def confirm(
     """Store exactly `minutes` (the reviewer's corrected copy; the extraction if not given).
 
     The meeting, attendance, agenda with each item's notes, decisions, assignments and next
-    meetings are created whole or not at all. The draft row is locked while this runs, so a
-    second confirmation of the same draft returns the meeting the first one made.
+    meetings are written in short transactions of at most CHUNK rows, on a meeting nobody is
+    shown (`permissions.shown_meetings`) until the last one: whole or not at all. A failure
+    removes what was written; what a killed process left is removed by the next confirmation
+    of the draft. A second confirmation of the same draft while one runs waits for it and
+    returns the meeting it made.
+    """
+    found = minutes or corrected(document)
+    if chosen:
+        found = replace(
+            found,
+            actions=tuple(
+                replace(a, owners=tuple(chosen.get(o, o) for o in a.owners)) for a in found.actions
+            ),
+        )
+    day = date or parse_iso(found.meeting.date)
+    if day is None:
+        raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
+    plan = plan or review_plan(document, found.to_dict())
+    start = {"body": body, "day": day, "kind": kind, "plan": plan, "duplicate": duplicate}
+    if _rows(found) <= CHUNK:
+        return _confirm_at_once(document, found, start, by=by)
+    while (meeting := _begin(document, found, **start)) is None:
+        time.sleep(0.2)  # another confirmation of this draft is writing
+    if meeting.importing_until is None:
+        return meeting  # confirmed already
+    created: list[int] = []  # people the import added to the directory
+    try:
+        meeting = _store(document, found, meeting, plan, created, body=body, day=day, by=by)
+    except Exception:
+        with transaction.atomic():
+            _remove(Document.objects.get(pk=document.pk).meeting or meeting)
+            Person.objects.filter(pk__in=created).delete()
+        raise
+    document.refresh_from_db()
+    return meeting
+
+
+def _rows(found: Minutes) -> int:
+    """About the rows confirming writes: people and their attendance, items and their notes."""
+    people = len(found.attendees) + len(found.absent)
+    return 2 * people + 2 * len(found.agenda) + len(found.decisions) + len(found.actions)
+
+
+def _confirm_at_once(document, found: Minutes, start: dict, *, by) -> Meeting:
+    """A document of at most CHUNK rows: one short transaction, whole or not at all, written
+    straight onto the meeting an earlier import planned for the day, if there is one."""
+    with transaction.atomic():
+        meeting = _begin(document, found, at_once=True, **start)
+        if meeting is None:
+            raise ValidationError(_("Dokumentet bekräftas redan. Vänta en stund och ladda om."))
+        if meeting.importing_until is not None:
+            meeting = _store(
+                document,
+                found,
+                meeting,
+                start["plan"],
+                [],
+                body=start["body"],
+                day=start["day"],
+                by=by,
+            )
+    document.refresh_from_db()
+    return meeting
+
+
+def _begin(document, found: Minutes, *, body, day, kind, plan, duplicate, at_once=False):
+    """The first transaction: the meeting, not shown yet (or the one made already, shown).
+
+    None while another confirmation of the draft holds its lease. What a killed confirmation
+    left is removed first.
     """
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         if locked.state == Document.State.IMPORTED and locked.meeting_id:
             return locked.meeting
-        found = minutes or corrected(locked)
-        if chosen:
-            found = replace(
-                found,
-                actions=tuple(
-                    replace(a, owners=tuple(chosen.get(o, o) for o in a.owners))
-                    for a in found.actions
-                ),
-            )
-        day = date or parse_iso(found.meeting.date)
-        if day is None:
-            raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
+        leftover = locked.meeting
+        if leftover is not None and leftover.importing_until is not None:
+            if leftover.importing_until > timezone.now():
+                return None
+            _remove(leftover)
         if duplicate == REPLACE:
             _replace_earlier(locked, body, day)
-        with report_backs.deferred():  # once for the whole meeting, not at each step
-            meeting = _store(locked, found, body=body, day=day, by=by, kind=kind, plan=plan)
-        locked.state, locked.meeting, locked.body = Document.State.IMPORTED, meeting, body
-        locked.data, locked.imported_at = found.to_dict(), timezone.now()
-        locked.save(update_fields=["state", "meeting", "body", "data", "imported_at"])
-    document.refresh_from_db()
-    return meeting
+        header = found.to_dict()["meeting"]
+        kind = kind or guess_kind(locked.text)
+        planned = _planned(body, day) if at_once else None
+        meeting = _held(planned, header, kind) if planned else _meeting_for(body, day, header, kind)
+        Document.objects.filter(pk=locked.pk).update(meeting=meeting)
+        return meeting
 
 
-def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
+def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -> Meeting:
+    """The transactions after the first: rows in chunks, the justering, then the meeting shown."""
     data = found.to_dict()
-    plan = plan or review_plan(document, data)
-    people = _people(data, plan)
-    meeting = _meeting_for(body, day, data["meeting"], kind or guess_kind(document.text))
+    people = _people(data, plan, meeting, created)
     rows = {}
     for entry, status in [(a, Attendance.Status.PRESENT) for a in data["attendees"]] + [
         (a, Attendance.Status.ABSENT) for a in data["absent"]
@@ -314,41 +376,85 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
         person = people.get(entry["name"])
         if person and person.pk not in rows:
             rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
-    Attendance.objects.bulk_create(rows.values())
-    first = meeting.items.count() + 1  # after återrapportering items of an earlier import
+    _in_chunks(meeting, list(rows.values()), Attendance.objects.bulk_create)
+    planned = _planned(body, day)
+    first = (planned or meeting).items.count() + 1  # after its återrapportering items
     titles = [" ".join(entry.title.split()) for entry in found.agenda] or [_("Minnesanteckningar")]
     items = [
         AgendaItem(meeting=meeting, position=position, title=title[:300])
         for position, title in enumerate(titles, start=first)
     ]
-    AgendaItem.objects.bulk_create(items)
-    record = minutes_for(meeting)
+    _in_chunks(meeting, items, AgendaItem.objects.bulk_create)
+    with transaction.atomic():
+        record = minutes_for(meeting)
     if found.agenda:
         texts = _notes(document.text, found, extracted=corrected(document))
     else:  # no items found: the whole text is the notes, so nothing is lost
         texts = [as_notes(source_lines(document.text))]
-    Note.objects.bulk_create(
+    notes = [
         Note(minutes=record, item=item, text=text)
         for item, text in zip(items, texts, strict=True)
         if text
-    )
-    Decision.objects.bulk_create(
+    ]
+    _in_chunks(meeting, notes, Note.objects.bulk_create)
+    decisions = [
         Decision(
             minutes=record,
             item=_item_for(items, found, entry.source.line if entry.source else None),
             text=entry.text[:4000],
         )
         for entry in found.decisions
-    )
+    ]
+    _in_chunks(meeting, decisions, Decision.objects.bulk_create)
     given = [_given(entry, body, people) for entry in data["actions"]]
-    create_assignments(minutes=record, body=body, given=given, by=by)
-    for entry in data["next_meetings"]:
-        _next_meeting(entry, body, day)
-    # linked before justering, so the approved document names its source and next meeting
-    document.meeting = meeting
-    Document.objects.filter(pk=document.pk).update(meeting=meeting)
+    _in_chunks(
+        meeting,
+        given,
+        lambda part: create_assignments(minutes=record, body=body, given=part, by=by),
+    )
     justering = justering_of(document.text)
     approvers = [p for p in (_person_named(n, people) for n in justering.names) if p]
+    with transaction.atomic():
+        if planned is not None:
+            meeting, record = _fold_into(planned, meeting, record, document)
+        _approve(record, justering, approvers, by=by)
+    with transaction.atomic():
+        for entry in data["next_meetings"]:
+            _next_meeting(entry, body, day)
+        report_backs.sync(body.pk)
+        Meeting.objects.filter(pk=meeting.pk).update(importing_until=None)
+        Document.objects.filter(pk=document.pk).update(
+            state=Document.State.IMPORTED,
+            meeting=meeting,
+            body=body,
+            data=data,
+            imported_at=timezone.now(),
+        )
+    meeting.importing_until = None
+    return meeting
+
+
+def _in_chunks(meeting: Meeting, rows: list, write) -> None:
+    """`write` CHUNK rows at a time, each part in its own transaction that renews the lease.
+
+    SQLite has one write lock and lets a waiting writer retry only now and then: between two
+    parts the lock stays free as long as a part held it, so other writers get their turn (a
+    document small enough for one part per kind of row is written at once).
+    """
+    if connection.in_atomic_block:
+        write(rows)  # the whole confirmation is one transaction: nothing to hide or renew
+        return
+    for start in range(0, len(rows), CHUNK):
+        began = time.monotonic()
+        with transaction.atomic():
+            Meeting.objects.filter(pk=meeting.pk).update(importing_until=timezone.now() + LEASE)
+            write(rows[start : start + CHUNK])
+        if connection.vendor == "sqlite" and start + CHUNK < len(rows):
+            time.sleep(time.monotonic() - began)
+
+
+def _approve(record, justering, approvers: list[Person], *, by) -> None:
+    """The justering the document names (the § numbers are given in it)."""
     version = approve(
         record,
         by=by,
@@ -363,7 +469,13 @@ def _store(document, found: Minutes, *, body, day, by, kind, plan) -> Meeting:
         record.approved_at = stamp
         version.approved_at = stamp
         version.save(update_fields=["approved_at"])
-    return meeting
+
+
+def _remove(meeting: Meeting | None) -> None:
+    """A meeting with everything written on it (assignments given there are kept otherwise)."""
+    if meeting is not None:
+        Assignment.objects.filter(meeting=meeting).delete()
+        meeting.delete()
 
 
 def _item_for(items: list[AgendaItem], found: Minutes, line: int | None) -> AgendaItem | None:
@@ -416,29 +528,64 @@ def _rewrites(extracted: Minutes, found: Minutes) -> list[tuple[int, str, str]]:
 
 
 def _meeting_for(body: Body, day: datetime.date, found: dict, kind: str) -> Meeting:
-    """The meeting an earlier import planned for this day (its "nästa möte"), or a new one."""
-    fields = {
-        "start": _time(found["start"]),
-        "end": _time(found["end"]),
-        "place": (found["location"] or "")[:200],
-        "kind": kind,
-    }
-    planned = body.meetings.filter(date=day, state=Meeting.State.PLANNED, source=None).first()
-    if planned:
-        for name, value in fields.items():
-            setattr(planned, name, value or getattr(planned, name))
-        planned.save()
-        planned.mark_held()
-        planned.attendance.all().delete()  # the document says who came
-        return planned
-    meeting = Meeting.objects.create(date=day, **fields)
+    """A new meeting, held, that nobody is shown until the import is done."""
+    meeting = Meeting.objects.create(
+        date=day,
+        state=Meeting.State.HELD,
+        importing_until=timezone.now() + LEASE,
+        start=_time(found["start"]),
+        end=_time(found["end"]),
+        place=(found["location"] or "")[:200],
+        kind=kind,
+    )
     meeting.bodies.set([body])
-    meeting.mark_held()
     return meeting
 
 
-def _people(data, plan: ReviewPlan) -> dict[str, Person]:
-    """Attendees as matched, or created when the directory lacks them; other known names."""
+def _held(planned: Meeting, found: dict, kind: str) -> Meeting:
+    """The planned meeting, held as the document tells, for a confirmation in one transaction."""
+    planned.start = _time(found["start"]) or planned.start
+    planned.end = _time(found["end"]) or planned.end
+    planned.place = (found["location"] or "")[:200] or planned.place
+    planned.kind = kind or planned.kind
+    planned.importing_until = timezone.now() + LEASE
+    planned.save()
+    planned.mark_held()
+    planned.attendance.all().delete()  # the document says who came
+    return planned
+
+
+def _planned(body: Body, day: datetime.date) -> Meeting | None:
+    """The meeting an earlier import planned for this day (its "nästa möte"), if any."""
+    return body.meetings.filter(date=day, state=Meeting.State.PLANNED, source=None).first()
+
+
+def _fold_into(planned: Meeting, meeting: Meeting, record, document) -> tuple[Meeting, object]:
+    """The planned meeting takes what the import wrote on `meeting`, in a few statements: its
+    agenda stays first, the document says who came. Returns it and its minutes."""
+    for name in ("start", "end", "place", "kind"):
+        setattr(planned, name, getattr(meeting, name) or getattr(planned, name))
+    planned.importing_until = meeting.importing_until
+    planned.save()
+    planned.mark_held()
+    planned.attendance.all().delete()
+    for model in (Attendance, AgendaItem, Assignment):
+        model.objects.filter(meeting=meeting).update(meeting=planned)
+    kept = MinutesRecord.objects.filter(meeting=planned).first()
+    if kept is None:
+        MinutesRecord.objects.filter(pk=record.pk).update(meeting=planned)
+        kept = MinutesRecord.objects.get(pk=record.pk)
+    else:
+        Note.objects.filter(minutes=record).update(minutes=kept)
+        Decision.objects.filter(minutes=record).update(minutes=kept)
+    Document.objects.filter(pk=document.pk).update(meeting=planned)
+    meeting.delete()
+    return planned, kept
+
+
+def _people(data, plan: ReviewPlan, meeting: Meeting, created: list[int]) -> dict[str, Person]:
+    """Attendees as matched, or created (in chunks, their ids added to `created`) when the
+    directory lacks them; other known names."""
     found: dict[str, Person] = {}
     new: dict[str, Person] = {}
     organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
@@ -450,7 +597,14 @@ def _people(data, plan: ReviewPlan) -> dict[str, Person]:
             found[entry["name"]] = match.person
         elif entry["name"] not in new:
             new[entry["name"]] = _new_person(entry, organisations)
-    found.update(zip(new, bulk_create_with_history(list(new.values()), Person), strict=True))
+    made: list[Person] = []
+
+    def add(part: list[Person]) -> None:
+        made.extend(bulk_create_with_history(part, Person))
+        created.extend(p.pk for p in made[-len(part) :])
+
+    _in_chunks(meeting, list(new.values()), add)
+    found.update(zip(new, made, strict=True))
     for name, match in plan.matches.items():
         if name not in found and match.person:
             found[name] = match.person

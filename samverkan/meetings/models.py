@@ -31,6 +31,10 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings whose approved minutes the user may read (published, or their own)."""
         return self.filter(permissions.minutes_filter(user))
 
+    def shown(self) -> "MeetingQuerySet":
+        """Meetings that may be shown at all: not one whose import is still being written."""
+        return self.filter(permissions.shown_meetings())
+
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(date__gte=timezone.localdate()).order_by("date", "start")
 
@@ -79,6 +83,9 @@ class Meeting(models.Model):
         _("skäl till att mötet ställdes in"), max_length=300, blank=True
     )
     moved_from = models.DateField(_("flyttat från"), null=True, blank=True)
+    # set while an import writes the meeting, in short transactions, and renewed with each:
+    # nobody is shown the meeting until it is whole (permissions.shown_meetings)
+    importing_until = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()

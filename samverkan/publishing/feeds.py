@@ -36,7 +36,7 @@ def person_feed(request, token):
         raise Http404
     bodies = feed.person.memberships.current().values("body")
     ical = calendar_for(
-        _recent(Meeting.objects.filter(bodies__in=bodies)), _("Mina möten i Samverkan")
+        _recent(Meeting.objects.shown().filter(bodies__in=bodies)), _("Mina möten i Samverkan")
     )
     return HttpResponse(ical, content_type=CALENDAR)
 

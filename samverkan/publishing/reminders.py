@@ -108,9 +108,13 @@ def kallelse_reminders(today: datetime.date) -> int:
 def justering_reminders(today: datetime.date) -> int:
     """A meeting held 7 days ago or more whose minutes are not justerade: its secretaries and
     the justerare still asked."""
-    meetings = Meeting.objects.filter(
-        date__lte=today - JUSTERING_AFTER, date__gte=today - JUSTERING_UNTIL
-    ).exclude(state__in=[Meeting.State.APPROVED, Meeting.State.PUBLISHED, Meeting.State.CANCELLED])
+    meetings = (
+        Meeting.objects.shown()
+        .filter(date__lte=today - JUSTERING_AFTER, date__gte=today - JUSTERING_UNTIL)
+        .exclude(
+            state__in=[Meeting.State.APPROVED, Meeting.State.PUBLISHED, Meeting.State.CANCELLED]
+        )
+    )
     count = 0
     for meeting in meetings.prefetch_related("bodies"):
         waiting = SignOff.objects.filter(

@@ -42,20 +42,6 @@ uploads.receive([file], body=body, by=None)
 """
 
 
-@pytest.fixture
-def environment(installation, tmp_path):
-    """Environment for separate processes on the database this test sees."""
-    if connection.vendor == "sqlite":
-        return installation()
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-    return {
-        **installation(migrated=False),
-        "DATABASE_URL": url,
-        "SAMVERKAN_DATA_DIR": str(tmp_path / "site"),
-    }
-
-
 def _upload_row(env) -> tuple[str, int, int, list]:
     sql = "SELECT state, done, total, results FROM importer_upload"
     if connection.vendor == "sqlite":
