@@ -76,6 +76,7 @@ ROWS = [
     R("oparl:person", "pk=carl", get="404 404 404 404 404 404", post="405 405 405 405 405 405"),
     R("oparl:membership", "pk=membership", get="200 200 200 200 200 200", post="405 405 405 405 405 405"),
     R("oparl:meeting", "pk=published", get="200 200 200 200 200 200", post="405 405 405 405 405 405"),
+    R("oparl:meeting", "pk=importing", get="404 404 404 404 404 404", post="405 405 405 405 405 405"),
     R("oparl:meeting", "pk=joint", get="404 404 404 404 404 404", post="405 405 405 405 405 405"),
     R("oparl:meeting", "pk=approved", get="404 404 404 404 404 404", post="405 405 405 405 405 405"),
     R("oparl:location", "pk=published", get="404 404 404 404 404 404", post="405 405 405 405 405 405"),
@@ -129,6 +130,7 @@ ROWS = [
     R("directory:search", "", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     # meetings
     R("meetings:meeting", "pk=published", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("meetings:meeting", "pk=importing", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("meetings:meeting", "pk=approved", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("meetings:meeting", "pk=draft", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("meetings:meeting", "pk=internal", get="404 404 200 404 200 200", post="404 404 200 404 200 200"),
@@ -153,6 +155,7 @@ ROWS = [
     R("meetings:mark_held", "pk=upcoming", get="405 405 405 405 405 405", post="403 403 403 403 302 302"),
     # minutes
     R("minutes:editor", "meeting_pk=published", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("minutes:editor", "meeting_pk=importing", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("minutes:editor", "meeting_pk=approved", get="login 403 200 403 200 200", post="403 403 200 403 200 200"),
     R("minutes:editor", "meeting_pk=draft", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
     R("minutes:editor", "meeting_pk=internal", get="404 404 200 404 200 200", post="404 404 200 404 200 200"),
@@ -214,6 +217,7 @@ ROWS = [
     R("plans:pdf", "pk=round", get="login 200 200 200 200 200", post="login 200 200 200 200 200"),
     # publishing: documents, mail, archive, feeds
     R("publishing:minutes", "pk=published fmt=pdf", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("publishing:minutes", "pk=importing fmt=pdf", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("publishing:minutes", "pk=published fmt=docx", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("publishing:minutes", "pk=approved fmt=pdf", get="login 403 200 403 200 200", post="403 403 200 403 200 200"),
     R("publishing:minutes", "pk=draft fmt=docx", get="login 403 403 403 200 200", post="403 403 403 403 200 200"),
@@ -233,6 +237,7 @@ ROWS = [
     R("publishing:archive_body", "pk=ds", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
     R("publishing:archive_body", "pk=ag", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("publishing:archive_minutes", "pk=published", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),
+    R("publishing:archive_minutes", "pk=importing", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("publishing:archive_minutes", "pk=approved", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("publishing:archive_minutes", "pk=joint", get="404 404 404 404 404 404", post="404 404 404 404 404 404"),
     R("publishing:archive_pdf", "pk=published", get="200 200 200 200 200 200", post="200 200 200 200 200 200"),

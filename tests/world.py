@@ -3,10 +3,11 @@
 Bodies: DS Sydost (public; alice secretary, bob member), AG Sydost (internal, under DS; bob
 member), Annat organ (public; dora secretary), Internt organ (internal; ivar member).
 Meetings: `published` (DS, published minutes), `approved` (DS, approved, not published),
-`draft` (DS, minutes being written), `upcoming` (DS, answers given), `internal` (AG, published
-as far as an internal body can be), `joint` (DS with Internt organ, published), `other_draft`
-(Annat organ, minutes being written), which proposes an item to `upcoming` and gives DS and
-Internt organ an assignment (`commission`). An import draft for Annat organ (uploaded by dora) and
+`draft` (DS, minutes being written), `importing` (DS, approved, still being imported),
+`upcoming` (DS, answers given), `internal` (AG, published as far as an internal body can be),
+`joint` (DS with Internt organ, published), `other_draft` (Annat organ, minutes being written),
+which proposes an item to `upcoming` and gives DS and Internt organ an assignment
+(`commission`). An import draft for Annat organ (uploaded by dora) and
 one for DS (uploaded by alice); a plan, an inventory round, a distribution list and a dispatch.
 """
 
@@ -104,6 +105,10 @@ def build_world(cast) -> World:
     other_draft = _held(
         [other], 5, "Annat organs utkast.", "Annat beslut.", by=dora.user, approved=False
     )
+    # approved minutes an import is still writing: shown to nobody until it is whole
+    importing = _held([ds], 30, "Importeras.", "Importerat beslut.", by=alice)
+    importing.importing_until = timezone.now() + datetime.timedelta(minutes=5)
+    importing.save(update_fields=["importing_until"])
     requested = _held(
         [ds], 15, "Väntar på justering.", "Justeras av Bob.", by=alice, approved=False
     )
@@ -168,6 +173,7 @@ def build_world(cast) -> World:
         draft=draft.pk,
         internal=internal.pk,
         joint=joint.pk,
+        importing=importing.pk,
         other_draft=other_draft.pk,
         upcoming=upcoming.pk,
         published_item=item.pk,

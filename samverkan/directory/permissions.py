@@ -178,10 +178,11 @@ def _published() -> Q:
     return Q(minutes__approved_at__isnull=False, publication__isnull=False)
 
 
-def shown_meetings() -> Q:
+def shown_meetings(via: str = "") -> Q:
     """Meetings anyone may be shown at all, administrators too: not one an import is still
-    writing (in short transactions); it appears whole once the import is done."""
-    return Q(importing_until=None)
+    writing (in short transactions); it appears whole once the import is done. `via` is the
+    path to the meeting from another model ("meeting__")."""
+    return Q(**{f"{via}importing_until": None})
 
 
 def is_shown(meeting) -> bool:
@@ -385,7 +386,7 @@ def public_meetings(meetings: QuerySet) -> QuerySet:
     The archive's rule (`Publication.objects.public()`).
     """
     return of_public_bodies(meetings).filter(
-        publication__isnull=False, minutes__approved_at__isnull=False
+        shown_meetings(), publication__isnull=False, minutes__approved_at__isnull=False
     )
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory import permissions
 from samverkan.directory.audit import who
 from samverkan.directory.models import Body, Person
 from samverkan.meetings.models import Meeting
@@ -178,7 +179,8 @@ class PublicationQuerySet(models.QuerySet):
         """What the archive shows: published minutes of public bodies only (the published
         version stays while a correction is written)."""
         return (
-            self.filter(meeting__bodies__is_public=True)
+            self.filter(permissions.shown_meetings(via="meeting__"))
+            .filter(meeting__bodies__is_public=True)
             .exclude(meeting__bodies__is_public=False)
             .distinct()
         )

@@ -128,16 +128,19 @@ def _index_waiting(connection, meeting_id: int) -> None:
         index_meeting(meeting_id)
 
 
-@transaction.atomic
 def index_meeting(meeting_id: int) -> None:
+    """The meeting's documents are gathered and stemmed first, so that the transaction that
+    replaces the old ones only writes: short, however long the minutes."""
     found = Meeting.objects.select_related("minutes", "publication").prefetch_related("bodies")
     meeting = found.filter(pk=meeting_id).first()
-    stale = list(SearchDocument.objects.filter(meeting_id=meeting_id).values_list("id", flat=True))
-    if stale:
-        _fts_delete(stale)
-        SearchDocument.objects.filter(id__in=stale).delete()
-    if meeting is not None:
-        _fts_insert(SearchDocument.objects.bulk_create(documents_for(meeting)))
+    documents = documents_for(meeting) if meeting is not None else []
+    terms = _fts_terms(documents)
+    with transaction.atomic():
+        stale = SearchDocument.objects.filter(meeting_id=meeting_id).values_list("id", flat=True)
+        if stale := list(stale):
+            _fts_delete(stale)
+            SearchDocument.objects.filter(id__in=stale).delete()
+        _fts_insert(SearchDocument.objects.bulk_create(documents), terms)
 
 
 def rebuild() -> int:
@@ -159,12 +162,22 @@ def _fts_delete(ids: list[int]) -> None:
             )
 
 
-def _fts_insert(documents: list[SearchDocument]) -> None:
+def _fts_terms(documents: list[SearchDocument]) -> list[tuple[str, str]]:
+    """The stems of each document's title and text, for the FTS5 table (SQLite only)."""
+    if connection.vendor != "sqlite":
+        return []
+    return [(" ".join(stems(d.title)), " ".join(stems(d.text))) for d in documents]
+
+
+def _fts_insert(
+    documents: list[SearchDocument], terms: list[tuple[str, str]] | None = None
+) -> None:
     if connection.vendor == "sqlite" and documents:
+        terms = _fts_terms(documents) if terms is None else terms
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO publishing_searchfts (rowid, title, text) VALUES (%s, %s, %s)",
-                [(d.pk, " ".join(stems(d.title)), " ".join(stems(d.text))) for d in documents],
+                [(d.pk, *t) for d, t in zip(documents, terms, strict=True)],
             )
 
 
