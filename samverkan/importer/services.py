@@ -257,6 +257,7 @@ def corrected(document: Document) -> Minutes:
 
 
 CHUNK = 100  # rows one transaction of a confirmation writes: nobody waits long for a lock
+AT_ONCE = 500  # rows of a document confirmed in one transaction (about 0.15 s of writing)
 LEASE = datetime.timedelta(seconds=30)  # renewed by each transaction of a confirmation
 
 
@@ -294,7 +295,7 @@ def confirm(
         raise ValidationError(_("Dokumentet saknar datum för mötet. Ange datum."))
     plan = plan or review_plan(document, found.to_dict())
     start = {"body": body, "day": day, "kind": kind, "plan": plan, "duplicate": duplicate}
-    if _rows(found) <= CHUNK:
+    if _rows(found) <= AT_ONCE:
         return _confirm_at_once(document, found, start, by=by)
     while (meeting := _begin(document, found, **start)) is None:
         time.sleep(0.2)  # another confirmation of this draft is writing
@@ -319,7 +320,7 @@ def _rows(found: Minutes) -> int:
 
 
 def _confirm_at_once(document, found: Minutes, start: dict, *, by) -> Meeting:
-    """A document of at most CHUNK rows: one short transaction, whole or not at all, written
+    """A document of at most AT_ONCE rows: one short transaction, whole or not at all, written
     straight onto the meeting an earlier import planned for the day, if there is one."""
     with transaction.atomic():
         meeting = _begin(document, found, at_once=True, **start)

@@ -241,9 +241,10 @@ def test_a_meeting_under_import_is_shown_to_nobody(
 
 
 @pytest.mark.django_db
-def test_the_meeting_an_earlier_import_planned_is_the_one_filled(uploader):
+@pytest.mark.parametrize("people, items", [(8, 3), (120, 200)], ids=["at once", "in parts"])
+def test_the_meeting_an_earlier_import_planned_is_the_one_filled(uploader, people, items):
     _, dot = uploader
-    seed = huge_minutes(people=8, items=3, seed=5)  # held 2024-02-09
+    seed = huge_minutes(people=people, items=items, seed=5)  # held 2024-02-09
     first = services.confirm(
         services.ingest("först.txt", huge_minutes(people=8, items=3)).document, body=dot
     )
@@ -255,6 +256,7 @@ def test_the_meeting_an_earlier_import_planned_is_the_one_filled(uploader):
         "Inbjuden gäst",
         "Ärende 1 om samverkan kring område",
     ]
-    assert filled.attendance.count() == 8 and filled.minutes.decisions.count() == 3
+    assert filled.attendance.count() == people
+    assert filled.minutes.decisions.count() == items
     assert Meeting.objects.filter(date="2024-02-09").count() == 1
     assert not Meeting.objects.exclude(importing_until=None).exists()
