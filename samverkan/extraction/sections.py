@@ -32,7 +32,9 @@ OPENED = re.compile(r"(?i)\b(öppnas|öppnades|öppnat|öppnade|öppnande)\b")
 CLOSED = re.compile(r"(?i)\b(avslutas|avslutades|avslutat|avslutade|avslutande)\b")
 MEETING_NOUN = re.compile(r"(?i)\bmöte|sammanträde")
 TIME_LABEL = re.compile(r"(?i)\b(tid|kl|klockan|plats och tid)\b")
-PLACE = re.compile(r"(?i)^plats(?: och tid)?:\s*(.+)$")
+# "Plats: Kommunhuset"; a protocol's "Plats och tid" often without its colon (a table's label
+# column run into the value), also quoted ("> Plats och tid Rådhuset, kl. 13.00–16.30")
+PLACE = re.compile(r"(?i)^(?:>\s*)?plats(?::|\s+och\s+tid\b:?)\s*(.+)$")
 DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum|date|dag)\b")
 # "Minnesanteckningar tjänstemannaförberedande möte delregional samverkan Sydost"
 DOC_KIND = re.compile(

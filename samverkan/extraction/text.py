@@ -335,12 +335,15 @@ def _plain_heading(text: str) -> bool:
         return False  # "Beställa fika – Lisa och Per" hands out work
     if text.rsplit(" ", 1)[-1].casefold() in MID_PHRASE or TASK_LABEL_START.match(text):
         return False  # "Nämnden beslutar att" goes on below; "Ansvar: Hugo" is a task
+    if PLACE_AND_TIME.match(text):
+        return False  # "Plats och tid Rådhuset, kl. 13.00–16.30": the meeting's frame
     if text[0].isdigit() and is_date_only(text):
         return False  # "2024-02-16" under "Nästa möte" is its content
     return text[-1] not in ".:;,!" and (text[0].isupper() or text[0] in "§0123456789")
 
 
 OWNERS_AT_END = re.compile(r"\s[–-]\s*[A-ZÅÄÖ]\w+(?:\s*(?:,|och)\s*[A-ZÅÄÖ]\w+)+\s*$")
+PLACE_AND_TIME = re.compile(r"(?i)plats\s+och\s+tid\b\s*:?\s*\S")
 TASK_LABEL_START = re.compile(r"(?i)^(ansvar|ansvarig|ansvariga|uppgift|att göra|todo)\s*:")
 WORD_TOKEN = re.compile(r"\w+")
 

@@ -718,3 +718,17 @@ def test_a_table_of_tasks_gives_each_row_its_owner_and_date(table):
         ("Boka lokal till årsmötet", ("Nora Lind",), "2025-03-01"),
         ("Beställa affischer", ("Per Holm",), "2025-02-15"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Plats och tid Rådhuset, sessionssalen, kl. 13.00–16.30",
+        "> Plats och tid Rådhuset, sessionssalen, kl 13:00 – 16:30",
+        "Plats och tid: Rådhuset, sessionssalen, klockan 13.00-16.30",
+    ],
+)
+def test_a_protocols_combined_place_and_time_label_needs_no_colon(line):
+    m = extract_text(f"Protokoll Socialnämnden\n\nDatum: 2024-05-14\n\n{line}\n\n§ 1 Upprop\n")
+    assert m.meeting.location == "Rådhuset, sessionssalen"
+    assert (m.meeting.start, m.meeting.end) == ("13:00", "16:30")
