@@ -13,9 +13,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz
 from simple_history.utils import bulk_create_with_history
 
@@ -197,7 +198,8 @@ def _replace_earlier(document: Document, body: Body, day: datetime.date) -> None
             _("Det tidigare importerade mötet har ändrats sedan dess och kan inte ersättas.")
         )
     _remove(earlier.meeting)
-    earlier.file.delete(save=False)
+    file = earlier.file
+    transaction.on_commit(lambda: file.delete(save=False))  # a rollback keeps it
     Document.objects.filter(duplicate_of=earlier).update(duplicate_of=None)
     earlier.delete()
     document.duplicate_of = None
@@ -257,6 +259,8 @@ def corrected(document: Document) -> Minutes:
 
 
 CHUNK = 100  # rows one transaction of a confirmation writes: nobody waits long for a lock
+WAIT_FOR_OTHER = 10  # seconds a second confirmation of the same draft waits for the first
+ALREADY_CONFIRMING = gettext_lazy("Dokumentet bekräftas redan. Vänta en stund och ladda om.")
 AT_ONCE = 500  # rows of a document confirmed in one transaction (about 0.15 s of writing)
 LEASE = datetime.timedelta(seconds=30)  # renewed by each transaction of a confirmation
 
@@ -297,13 +301,27 @@ def confirm(
     start = {"body": body, "day": day, "kind": kind, "plan": plan, "duplicate": duplicate}
     if _rows(found) <= AT_ONCE:
         return _confirm_at_once(document, found, start, by=by)
+    waited_until = time.monotonic() + WAIT_FOR_OTHER
     while (meeting := _begin(document, found, **start)) is None:
+        if time.monotonic() > waited_until:
+            raise ValidationError(ALREADY_CONFIRMING)
         time.sleep(0.2)  # another confirmation of this draft is writing
     if meeting.importing_until is None:
         return meeting  # confirmed already
     created: list[int] = []  # people the import added to the directory
     try:
-        meeting = _store(document, found, meeting, plan, created, body=body, day=day, by=by)
+        meeting = _store(
+            document,
+            found,
+            meeting,
+            plan,
+            created,
+            planned=_planned(body, day),
+            replace_earlier=duplicate == REPLACE,
+            body=body,
+            day=day,
+            by=by,
+        )
     except Exception:
         with transaction.atomic():
             _remove(Document.objects.get(pk=document.pk).meeting or meeting)
@@ -325,7 +343,7 @@ def _confirm_at_once(document, found: Minutes, start: dict, *, by) -> Meeting:
     with transaction.atomic():
         meeting = _begin(document, found, at_once=True, **start)
         if meeting is None:
-            raise ValidationError(_("Dokumentet bekräftas redan. Vänta en stund och ladda om."))
+            raise ValidationError(ALREADY_CONFIRMING)
         if meeting.importing_until is not None:
             meeting = _store(
                 document,
@@ -333,6 +351,8 @@ def _confirm_at_once(document, found: Minutes, start: dict, *, by) -> Meeting:
                 meeting,
                 start["plan"],
                 [],
+                planned=None,  # the planned meeting is the one written on
+                replace_earlier=False,  # done already, in this same transaction
                 body=start["body"],
                 day=start["day"],
                 by=by,
@@ -356,8 +376,8 @@ def _begin(document, found: Minutes, *, body, day, kind, plan, duplicate, at_onc
             if leftover.importing_until > timezone.now():
                 return None
             _remove(leftover)
-        if duplicate == REPLACE:
-            _replace_earlier(locked, body, day)
+        if duplicate == REPLACE and at_once:
+            _replace_earlier(locked, body, day)  # in parts, only once the new one is whole
         header = found.to_dict()["meeting"]
         kind = kind or guess_kind(locked.text)
         planned = _planned(body, day) if at_once else None
@@ -366,8 +386,12 @@ def _begin(document, found: Minutes, *, body, day, kind, plan, duplicate, at_onc
         return meeting
 
 
-def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -> Meeting:
-    """The transactions after the first: rows in chunks, the justering, then the meeting shown."""
+def _store(
+    document, found: Minutes, meeting, plan, created, *, planned, replace_earlier, body, day, by
+) -> Meeting:
+    """The transactions after the first: rows in chunks, then in one transaction the planned
+    meeting taking them, the earlier import replaced, the next meetings, the justering and the
+    meeting shown (nothing that was there before is touched until the new one is whole)."""
     data = found.to_dict()
     people = _people(data, plan, meeting, created)
     rows = {}
@@ -378,7 +402,6 @@ def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -
         if person and person.pk not in rows:
             rows[person.pk] = Attendance(meeting=meeting, person=person, status=status)
     _in_chunks(meeting, list(rows.values()), Attendance.objects.bulk_create)
-    planned = _planned(body, day)
     first = (planned or meeting).items.count() + 1  # after its återrapportering items
     titles = [" ".join(entry.title.split()) for entry in found.agenda] or [_("Minnesanteckningar")]
     items = [
@@ -416,14 +439,17 @@ def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -
     justering = justering_of(document.text)
     approvers = [p for p in (_person_named(n, people) for n in justering.names) if p]
     with transaction.atomic():
+        if planned is not None:  # still planned, as it is now (not cancelled or held since)
+            still = Meeting.objects.select_for_update().filter(pk=planned.pk)
+            planned = still.filter(state=Meeting.State.PLANNED).first()
         if planned is not None:
-            meeting, record = _fold_into(planned, meeting, record, document)
-        _approve(record, justering, approvers, by=by)
-    with transaction.atomic():
+            meeting, record = _fold_into(planned, meeting, record, document, first=first)
+        if replace_earlier:
+            _replace_earlier(Document.objects.get(pk=document.pk), body, day)
+        # planned and linked before the justering, so that the approved version names its
+        # next meeting and its source
         for entry in data["next_meetings"]:
             _next_meeting(entry, body, day)
-        report_backs.sync(body.pk)
-        Meeting.objects.filter(pk=meeting.pk).update(importing_until=None)
         Document.objects.filter(pk=document.pk).update(
             state=Document.State.IMPORTED,
             meeting=meeting,
@@ -431,6 +457,9 @@ def _store(document, found: Minutes, meeting, plan, created, *, body, day, by) -
             data=data,
             imported_at=timezone.now(),
         )
+        _approve(record, justering, approvers, by=by)
+        report_backs.sync(body.pk)
+        Meeting.objects.filter(pk=meeting.pk).update(importing_until=None)
     meeting.importing_until = None
     return meeting
 
@@ -448,7 +477,9 @@ def _in_chunks(meeting: Meeting, rows: list, write) -> None:
     for start in range(0, len(rows), CHUNK):
         began = time.monotonic()
         with transaction.atomic():
-            Meeting.objects.filter(pk=meeting.pk).update(importing_until=timezone.now() + LEASE)
+            lease = timezone.now() + LEASE
+            if not Meeting.objects.filter(pk=meeting.pk).update(importing_until=lease):
+                raise ValidationError(ALREADY_CONFIRMING)  # another confirmation took over
             write(rows[start : start + CHUNK])
         if connection.vendor == "sqlite" and start + CHUNK < len(rows):
             time.sleep(time.monotonic() - began)
@@ -561,13 +592,18 @@ def _planned(body: Body, day: datetime.date) -> Meeting | None:
     return body.meetings.filter(date=day, state=Meeting.State.PLANNED, source=None).first()
 
 
-def _fold_into(planned: Meeting, meeting: Meeting, record, document) -> tuple[Meeting, object]:
+def _fold_into(
+    planned: Meeting, meeting: Meeting, record, document, *, first: int
+) -> tuple[Meeting, object]:
     """The planned meeting takes what the import wrote on `meeting`, in a few statements: its
-    agenda stays first, the document says who came. Returns it and its minutes."""
+    agenda stays first (items added to it meanwhile too), the document says who came. Returns
+    it and its minutes."""
     for name in ("start", "end", "place", "kind"):
         setattr(planned, name, getattr(meeting, name) or getattr(planned, name))
-    planned.importing_until = meeting.importing_until
+    planned.importing_until = timezone.now() + LEASE
     planned.save()
+    if behind := planned.items.count() + 1 - first:
+        AgendaItem.objects.filter(meeting=meeting).update(position=F("position") + behind)
     planned.mark_held()
     planned.attendance.all().delete()
     for model in (Attendance, AgendaItem, Assignment):

@@ -260,3 +260,70 @@ def test_the_meeting_an_earlier_import_planned_is_the_one_filled(uploader, peopl
     assert filled.minutes.decisions.count() == items
     assert Meeting.objects.filter(date="2024-02-09").count() == 1
     assert not Meeting.objects.exclude(importing_until=None).exists()
+
+
+def _failing(*args, **kwargs):
+    raise RuntimeError("planeringen föll")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_at_the_end_keeps_the_planned_meeting_and_what_it_had(uploader, monkeypatch):
+    _, dot = uploader
+    services.confirm(
+        services.ingest("först.txt", huge_minutes(people=8, items=3)).document, body=dot
+    )
+    planned = dot.meetings.get(date="2024-02-09", state=Meeting.State.PLANNED)
+    AgendaItem.objects.create(meeting=planned, position=1, title="Inbjuden gäst")
+    large = services.ingest("sedan.txt", huge_minutes(people=120, items=200, seed=5)).document
+    monkeypatch.setattr(services, "_next_meeting", _failing)
+    with pytest.raises(RuntimeError):
+        services.confirm(large, body=dot)
+    planned.refresh_from_db()
+    assert planned.state == Meeting.State.PLANNED and planned.importing_until is None
+    assert list(planned.items.values_list("title", flat=True)) == ["Inbjuden gäst"]
+    assert not Meeting.objects.exclude(importing_until=None).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_replacement_keeps_the_earlier_import(uploader, monkeypatch):
+    _, dot = uploader
+    earlier = services.confirm(
+        services.ingest("a.txt", huge_minutes(people=8, items=3)).document, body=dot
+    )
+    again = services.ingest("b.txt", huge_minutes(people=120, items=200)).document
+    assert again.duplicate_of is not None
+    monkeypatch.setattr(services, "_next_meeting", _failing)
+    with pytest.raises(RuntimeError):
+        services.confirm(again, body=dot, duplicate=services.REPLACE)
+    assert Meeting.objects.filter(pk=earlier.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("people, items", [(8, 3), (120, 200)], ids=["at once", "in parts"])
+def test_the_approved_version_names_the_next_meeting(uploader, people, items):
+    _, dot = uploader
+    meeting = services.confirm(
+        services.ingest("a.txt", huge_minutes(people=people, items=items)).document, body=dot
+    )
+    assert dot.meetings.filter(date="2024-02-09").exists()
+    assert "9 februari 2024" in meeting.minutes.versions.get().content["next_meeting"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_another_meeting_planned_that_day_is_left_alone(uploader):
+    import datetime
+
+    from samverkan.meetings.services import plan_meeting
+
+    _, dot = uploader
+    services.confirm(
+        services.ingest("först.txt", huge_minutes(people=8, items=3)).document, body=dot
+    )
+    other = plan_meeting(bodies=[dot], date=datetime.date(2024, 2, 9), standard_items=False)
+    AgendaItem.objects.create(meeting=other, position=1, title="Egen punkt")
+    before = set(dot.meetings.filter(date="2024-02-09").values_list("pk", flat=True))
+    services.confirm(
+        services.ingest("sedan.txt", huge_minutes(people=8, items=3, seed=5)).document, body=dot
+    )
+    assert set(dot.meetings.filter(date="2024-02-09").values_list("pk", flat=True)) == before
+    assert list(other.items.values_list("title", flat=True)) == ["Egen punkt"]
