@@ -54,7 +54,7 @@ CHOSE = re.compile(
 # Agreement without a decision verb: "(utan invändningar)", "enades om", the meeting formula
 # "Mötet fann sig vara stadgeenligt utlyst", "Datum(et) är satt/bestämt", "frågan lämnas öppen"
 AGREED = re.compile(
-    r"(?i)(utan invändningar?|\benades\b|\benas om\b|\bfann sig vara\b|"
+    r"(?i)(\butan invändningar?|\benades\b|\benas om\b|\bfann sig vara\b|"
     r"\bdatum(et)?\s+(är\s+)?(satt|sattes|bestämt|bestämdes|fastställt)\b|"
     r"\b(lämnar|lämnade) frågan öppen\b|\bfrågan (lämnas|lämnades) öppen\b|"
     r"^(ok|okej)\s+(med|till|att)\b)"

@@ -34,7 +34,7 @@ MEETING_NOUN = re.compile(r"(?i)\bmöte|sammanträde")
 TIME_LABEL = re.compile(r"(?i)\b(tid|kl|klockan|plats och tid)\b")
 # "Plats: Kommunhuset"; a protocol's "Plats och tid" often without its colon (a table's label
 # column run into the value), also quoted ("> Plats och tid Rådhuset, kl. 13.00–16.30")
-PLACE = re.compile(r"(?i)^(?:>\s*)?plats(?::|\s+och\s+tid\b:?)\s*(.+)$")
+PLACE = re.compile(r"(?i)^(?:>\s*)?plats(?::|\s+och\s+tid\b(?!\s+för\b):?)\s*(.+)$")
 DATE_LABEL = re.compile(r"(?i)\b(datum|sammanträdesdatum|date|dag)\b")
 # "Minnesanteckningar tjänstemannaförberedande möte delregional samverkan Sydost"
 DOC_KIND = re.compile(
@@ -313,7 +313,7 @@ def _place(text: str) -> str | None:
     dates = find_dates(text)
     if dates:
         text = text[: dates[0].start]
-    text = re.split(r"(?i)\bkl\.?\s*\d|\bklockan\b", text)[0]
+    text = re.split(r"(?i)\bkl\b|\bklockan\b", text)[0]  # "…, kl 13.00", "…, kl" and more labels
     return text.strip(" ,.") or None
 
 

@@ -343,7 +343,9 @@ def _plain_heading(text: str) -> bool:
 
 
 OWNERS_AT_END = re.compile(r"\s[–-]\s*[A-ZÅÄÖ]\w+(?:\s*(?:,|och)\s*[A-ZÅÄÖ]\w+)+\s*$")
-PLACE_AND_TIME = re.compile(r"(?i)plats\s+och\s+tid\b\s*:?\s*\S")
+PLACE_AND_TIME = re.compile(
+    r"(?i)plats\s+och\s+tid\b(?!\s+för\b)\s*:?\s*\S"
+)  # not "… för nästa möte"
 TASK_LABEL_START = re.compile(r"(?i)^(ansvar|ansvarig|ansvariga|uppgift|att göra|todo)\s*:")
 WORD_TOKEN = re.compile(r"\w+")
 

@@ -732,3 +732,19 @@ def test_a_protocols_combined_place_and_time_label_needs_no_colon(line):
     m = extract_text(f"Protokoll Socialnämnden\n\nDatum: 2024-05-14\n\n{line}\n\n§ 1 Upprop\n")
     assert m.meeting.location == "Rådhuset, sessionssalen"
     assert (m.meeting.start, m.meeting.end) == ("13:00", "16:30")
+
+
+def test_an_item_on_the_place_and_time_of_the_next_meeting_stays_an_item():
+    m = extract_text(
+        "Protokoll Socialnämnden\n\nDatum: 2024-05-14\n\n§ 1 Upprop\n\nUpprop görs.\n\n"
+        "Plats och tid för nästa möte\n\nNästa möte blir den 11 juni i Rådhuset.\n"
+    )
+    assert "Plats och tid för nästa möte" in [i.title for i in m.agenda]
+
+
+def test_a_place_ends_where_the_time_label_begins_even_without_a_time():
+    m = extract_text(
+        "Protokoll Socialnämnden\n\nDatum: 2024-05-14\n\n"
+        "Plats och tid Rådhuset, Lund, kl Ordinarie ledamöter\n\n§ 1 Upprop\n"
+    )
+    assert m.meeting.location == "Rådhuset, Lund"
