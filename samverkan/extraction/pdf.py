@@ -82,13 +82,13 @@ def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> boo
     return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
-PAGE_NUMBER = re.compile(r"(?i)^(?:sida|page|s\.)?[\s\d()/.\-–]*(?:(?:av|of)[\s\d()]*)?$")
+DIGITS = re.compile(r"\d+")
 
 
 def _running_key(line: dict[str, Any]) -> str:
-    """The text a running line repeats: itself, or any page number ("5", "2 (2)", "Sida 3 av 7")."""
-    text: str = line["text"]
-    return "#" if any(c.isdigit() for c in text) and PAGE_NUMBER.match(text) else text
+    """The text a running line repeats, its numbers aside: "Sida 3 av 7", "PROTOKOLL 2 (4)" and
+    "5" are the same on every page; a date ("#-#-#") is no page number."""
+    return DIGITS.sub("#", line["text"])
 
 
 def _without_running_lines(pages: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
@@ -130,7 +130,7 @@ BULLET_GLYPH = re.compile(rf"^[{BULLET_GLYPHS}\-–]\s*")
 def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) -> str:
     every = [line for page in pages for line in page if "rows" not in line]
     if not every:
-        return ""
+        return _tables_only(pages)
     sizes = Counter(line["size"] for line in every for _ in line["words"])
     body = sizes.most_common(1)[0][0]
     bigger = sorted({s for s in sizes if s > body + 0.5}, reverse=True)
@@ -192,6 +192,16 @@ def _pdf_text(pages: list[list[dict[str, Any]]], width: float, height: float) ->
                 out.line(text)
             previous = line
         page_before = page
+    return out.text()
+
+
+def _tables_only(pages: list[list[dict[str, Any]]]) -> str:
+    """A document that is nothing but ruled tables (a task list, an attendance table)."""
+    out = Lines()
+    for line in (line for page in pages for line in page if "rows" in line):
+        for cells in line["rows"]:
+            out.row(cells)
+        out.blank()
     return out.text()
 
 

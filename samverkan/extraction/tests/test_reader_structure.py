@@ -254,3 +254,35 @@ def test_a_pdf_page_header_and_footer_repeated_on_every_page_are_left_out(tmp_pa
     assert [f"Punkt {n} läggs till handlingarna." for n in range(30)] == [
         line for line in text.split("\n") if line.startswith("Punkt")
     ]
+
+
+def test_a_pdf_header_with_the_page_number_in_it_is_left_out_but_not_a_date(tmp_path):
+    from weasyprint import HTML
+
+    style = """@page { size: A5; margin: 2cm 1cm;
+        @top-left { content: "SAMMANTRÄDESPROTOKOLL Sida " counter(page) " (" counter(pages) ")" } }
+        body { font-family: sans-serif; font-size: 10pt } p { margin: 0 0 1em }"""
+    paragraphs = "".join(f"<p>Punkt {n} läggs till handlingarna.</p>" for n in range(30))
+    page = (
+        f"<html lang='sv'><style>{style}</style><body><p>2024-05-14</p>{paragraphs}</body></html>"
+    )
+    text = read_bytes("protokoll.pdf", HTML(string=page).write_pdf(), tmp_path)
+    assert "SAMMANTRÄDESPROTOKOLL" not in text
+    assert "2024-05-14" in text
+
+
+def test_a_pdf_of_nothing_but_a_ruled_table_is_read(tmp_path):
+    from weasyprint import HTML
+
+    cells = "".join(
+        f"<tr><td>{task}</td><td>{who}</td></tr>"
+        for task, who in [
+            ("Uppgift", "Ansvarig"),
+            ("Boka lokal", "Eva"),
+            ("Skicka kallelse", "Per"),
+        ]
+    )
+    style = "td { border: 1px solid black; padding: 4px } table { border-collapse: collapse }"
+    page = f"<html lang='sv'><style>{style}</style><body><table>{cells}</table></body></html>"
+    text = read_bytes("uppgifter.pdf", HTML(string=page).write_pdf(), tmp_path)
+    assert "| Boka lokal | Eva |" in text
