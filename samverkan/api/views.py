@@ -83,7 +83,7 @@ def decisions(request, fmt):
 def assignments(request, body_pk, fmt):
     """A body's assignment register with its page's filters (status, ansvarig, förfaller)."""
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
-    rows = RegisterFilter(request.GET or None).apply(body.assignments.all())
+    rows = RegisterFilter(request.GET or None).apply(body.assignments.shown())
     rows = rows.select_related("body", "due_body").prefetch_related("owner_people", "owner_bodies")
     name = f"uppdrag-{body.short_name}".replace(" ", "-")
     return _download(fmt, name, *exports.assignment_rows(rows.overdue_first()))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory import permissions
 from samverkan.directory.audit import who
 from samverkan.directory.models import Body, Membership, Person
 from samverkan.meetings.models import AgendaItem, Meeting
@@ -18,6 +19,10 @@ from samverkan.plans.models import Activity, Goal, Indicator
 class AssignmentQuerySet(models.QuerySet):
     def open(self) -> "AssignmentQuerySet":
         return self.filter(status__in=Assignment.OPEN_STATES)
+
+    def shown(self) -> "AssignmentQuerySet":
+        """Not given in a meeting an import is still writing (`permissions.shown_meetings`)."""
+        return self.filter(Q(meeting=None) | permissions.shown_meetings(via="meeting__"))
 
     def overdue(self) -> "AssignmentQuerySet":
         return self.open().filter(due_date__lt=timezone.localdate())

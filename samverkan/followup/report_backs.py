@@ -145,14 +145,14 @@ def _sync(ids: set[int]) -> None:
         last = max(coming)
         due = Q(body__in=ids, due_date__lte=last) | Q(due_body__in=ids, due_date=None)
         concerned |= due & (Q(meeting=None) | Q(meeting__date__lt=last))
-    tidy(_settle(Assignment.objects.open().filter(concerned).distinct(), meetings))
+    tidy(_settle(Assignment.objects.open().shown().filter(concerned).distinct(), meetings))
 
 
 @transaction.atomic
 def place(assignment: Assignment, *, was: int | None = None) -> int | None:
     """The rule for one assignment (given, or its due date or status changed); `was` is the
     item it was under before the change. Returns the item it is under now."""
-    left = _settle(Assignment.objects.open().filter(pk=assignment.pk), _Meetings())
+    left = _settle(Assignment.objects.open().shown().filter(pk=assignment.pk), _Meetings())
     now = Assignment.objects.filter(pk=assignment.pk).values_list("report_item", flat=True).first()
     tidy(left | ({was} if was and was != now else set()))
     return now

@@ -208,7 +208,7 @@ def _filtered(request, queryset):
 
 def body_register(request, body_pk):
     body = get_object_or_404(Body.objects.visible_to(request.user), pk=body_pk)
-    form, assignments = _filtered(request, body.assignments.all())
+    form, assignments = _filtered(request, body.assignments.shown())
     assignments = (
         assignments.select_related("due_body")
         .prefetch_related("owner_people", "owner_bodies")
@@ -289,6 +289,7 @@ def overview(request):
         assignments = (
             Assignment.objects.for_person(person)
             .open()
+            .shown()
             .overdue_first()
             .select_related("meeting", "due_body")
             .prefetch_related("meeting__bodies")

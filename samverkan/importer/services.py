@@ -458,8 +458,8 @@ def _store(
             imported_at=timezone.now(),
         )
         _approve(record, justering, approvers, by=by)
-        report_backs.sync(body.pk)
         Meeting.objects.filter(pk=meeting.pk).update(importing_until=None)
+        report_backs.sync(body.pk)  # its open assignments on coming agendas, now it is shown
     meeting.importing_until = None
     return meeting
 

@@ -127,7 +127,8 @@ def gather_live(meeting: Meeting) -> MinutesContent:
     ]
     body = meeting.bodies.first()
     upcoming = (
-        body.meetings.filter(date__gt=meeting.date)
+        body.meetings.shown()
+        .filter(date__gt=meeting.date)
         .exclude(state=Meeting.State.CANCELLED)
         .order_by("date")
         .first()

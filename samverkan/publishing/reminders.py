@@ -59,7 +59,7 @@ def _once(key: str, person: Person, subject: str, text: str, meeting=None) -> in
 def digests(today: datetime.date) -> int:
     """One mail per person a week: their open assignments overdue or due within 7 days."""
     year, week, _weekday = today.isocalendar()
-    due = Assignment.objects.open().filter(due_date__lte=today + DIGEST_AHEAD)
+    due = Assignment.objects.open().shown().filter(due_date__lte=today + DIGEST_AHEAD)
     by_person: dict[Person, list[Assignment]] = {}
     for assignment in due.select_related("body").prefetch_related("owner_people", "owner_bodies"):
         for person in _wanting(assignment.people_to_tell()):

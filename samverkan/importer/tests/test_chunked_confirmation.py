@@ -225,15 +225,19 @@ def test_a_meeting_under_import_is_shown_to_nobody(
         reverse("directory:body", args=[dot.pk]),
         reverse("publishing:search") + "?q=" + decision.text.split()[0],
     ]
+    register = reverse("followup:register", args=[dot.pk])
+    task = given.first().text
     meeting_page, body_page, search = (client.get(page) for page in pages)
     assert meeting_page.status_code == 200
     assert url in body_page.content.decode() and url in search.content.decode()
+    assert task in client.get(register).content.decode()
 
     Meeting.objects.filter(pk=meeting.pk).update(importing_until="2000-01-01T00:00:00Z")
     for user_client in (client, admin_client):
         meeting_page, body_page, search = (user_client.get(page) for page in pages)
         assert meeting_page.status_code == 404
         assert url not in body_page.content.decode() and url not in search.content.decode()
+        assert task not in user_client.get(register).content.decode()
     admin = User.objects.get(username="admin")
     assert not Meeting.objects.visible_to(admin).filter(pk=meeting.pk).exists()
     assert not Assignment.objects.for_person(owner).visible_to(admin).filter(meeting=meeting)
