@@ -73,11 +73,13 @@ PHRASE_WORDS = frozenset(
 ELSEWHERE = re.compile(
     r"(?i)\b(beslutad|beslutades|godkändes|antogs|fastställdes)\s+(på|vid|av|i)\s+"
     r"(?!mötet\b|dagens\b)|^vid\s+(sammanträdet|mötet)\s+(den\s+)?\d|"
-    r"\b(fullmäktige|kommunstyrelsen|regeringen|riksdagen)\s+(har\s+)?(beslutat|beslutade|beslöt)\b"
+    r"\b(\w*fullmäktige|kommunstyrelsen|regionstyrelsen|regeringen|riksdagen)\s+(har\s+)?"
+    r"(beslutat|beslutade|beslöt)\b"
 )
+# one of these words is in every sentence the pattern finds (the assemblies' names may be
+# compounds: "Kommunfullmäktige", "Regionfullmäktige")
 ELSEWHERE_WORDS = frozenset(
-    "beslutad beslutades godkändes antogs fastställdes vid fullmäktige kommunstyrelsen "
-    "regeringen riksdagen".split()
+    "beslutad beslutades godkändes antogs fastställdes vid beslutat beslutade beslöt".split()
 )
 # "Frågan ska beslutas på nästa möte"
 FUTURE_DECISION = re.compile(r"(?i)\b(ska|skall|kommer att|inför|för)\s+beslut")

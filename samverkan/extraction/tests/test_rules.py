@@ -3,6 +3,7 @@
 import pytest
 
 from samverkan.extraction import extract_text
+from samverkan.extraction.decisions import decision_rule
 
 
 def names(people):
@@ -748,3 +749,15 @@ def test_a_place_ends_where_the_time_label_begins_even_without_a_time():
         "Plats och tid Rådhuset, Lund, kl Ordinarie ledamöter\n\n§ 1 Upprop\n"
     )
     assert m.meeting.location == "Rådhuset, Lund"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kommunfullmäktige beslutade 2019 att införa trygg hemgång.",
+        "Regionfullmäktige har beslutat om en ny vårdval-modell.",
+        "Regionstyrelsen beslöt i våras att utreda frågan vidare.",
+    ],
+)
+def test_what_an_assembly_decided_before_is_no_decision_of_this_meeting(sentence):
+    assert decision_rule(sentence) is None
