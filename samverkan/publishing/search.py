@@ -130,17 +130,33 @@ def _index_waiting(connection, meeting_id: int) -> None:
 
 def index_meeting(meeting_id: int) -> None:
     """The meeting's documents are gathered and stemmed first, so that the transaction that
-    replaces the old ones only writes: short, however long the minutes."""
-    found = Meeting.objects.select_related("minutes", "publication").prefetch_related("bodies")
-    meeting = found.filter(pk=meeting_id).first()
-    documents = documents_for(meeting) if meeting is not None else []
-    terms = _fts_terms(documents)
+    replaces the old ones only writes: short, however long the minutes. Should the meeting have
+    changed meanwhile (approved, corrected, published), it is gathered again in it."""
+    state = _state(meeting_id)
+    documents, terms = _gathered(meeting_id)
     with transaction.atomic():
+        list(Meeting.objects.select_for_update().filter(pk=meeting_id).values_list("pk"))
+        if _state(meeting_id) != state:
+            documents, terms = _gathered(meeting_id)
         stale = SearchDocument.objects.filter(meeting_id=meeting_id).values_list("id", flat=True)
         if stale := list(stale):
             _fts_delete(stale)
             SearchDocument.objects.filter(id__in=stale).delete()
         _fts_insert(SearchDocument.objects.bulk_create(documents), terms)
+
+
+def _state(meeting_id: int) -> tuple | None:
+    """What the documents of a meeting follow: its state, minutes version and publication."""
+    fields = ("state", "minutes__version", "minutes__approved_at", "publication__version")
+    fields += ("publication__published_at",)
+    return Meeting.objects.filter(pk=meeting_id).values_list(*fields).first()
+
+
+def _gathered(meeting_id: int) -> tuple[list[SearchDocument], list[tuple[str, str]]]:
+    found = Meeting.objects.select_related("minutes", "publication").prefetch_related("bodies")
+    meeting = found.filter(pk=meeting_id).first()
+    documents = documents_for(meeting) if meeting is not None else []
+    return documents, _fts_terms(documents)
 
 
 def rebuild() -> int:

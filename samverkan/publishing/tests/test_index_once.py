@@ -61,3 +61,22 @@ def test_published_minutes_are_public_in_search_only_when_every_body_is(cast, in
     publish(meeting, by=cast.alice.user)
     found = SearchDocument.objects.filter(meeting=meeting)
     assert found.exists() and {d.public for d in found} == {public}
+
+
+def test_an_index_gathered_before_a_publication_does_not_overwrite_it(cast, monkeypatch):
+    meeting = make_meeting(cast.public_body, days_ahead=-1)
+    approve(minutes_for(meeting), by=cast.alice.user, approvers=[])
+    real = search.documents_for
+    published = []
+
+    def gathered_then_published(m):
+        documents = real(m)  # what an indexer read just before someone else published
+        if not published:
+            published.append(True)
+            publish(meeting, by=cast.alice.user)  # indexes the published minutes at once
+        return documents
+
+    monkeypatch.setattr(search, "documents_for", gathered_then_published)
+    search.index_meeting(meeting.pk)
+    found = SearchDocument.objects.filter(meeting=meeting)
+    assert found.exists() and {d.public for d in found} == {True}
