@@ -7,16 +7,9 @@ FIRST = "Anna Eva Lars Karin Per Maria Johan Sara Erik Lena Olof Ulla Sven Ingri
 LAST = "Andersson Berg Holm Lind Nilsson Ek Dahl Ström Lund Sjö Falk Nord Wall Sand Alm Björk"
 
 
-def huge_minutes(*, people: int = 400, items: int = 250, seed: int = 0) -> bytes:
-    """DOT Nordost minutes with `people` attendees and `items` agenda items, each with a
-    decision and two assignments; `seed` gives another date and other names."""
-    first, last = FIRST.split(), LAST.split()
-    names = [
-        f"{first[(i + seed) % 16]} {last[(i // 16) % 16]}{'son' * (i // 256)}"
-        for i in range(people)
-    ]
-    day = datetime.date(2024, 1, 5) + datetime.timedelta(weeks=seed)
-    lines = [
+def _header(day: datetime.date, names: list[str]) -> list[str]:
+    """DOT Nordost's header: the body, place, date, time and who were present, four a line."""
+    return [
         "Kommunförbundet Skåne",
         "",
         "Delregional operativ tjänstemannaberedning (DOT)",
@@ -28,9 +21,21 @@ def huge_minutes(*, people: int = 400, items: int = 250, seed: int = 0) -> bytes
         "",
         "Närvarande:",
         "",
-        ",\n".join(", ".join(names[i : i + 4]) for i in range(0, people, 4)),
+        ",\n".join(", ".join(names[i : i + 4]) for i in range(0, len(names), 4)),
         "",
     ]
+
+
+def huge_minutes(*, people: int = 400, items: int = 250, seed: int = 0) -> bytes:
+    """DOT Nordost minutes with `people` attendees and `items` agenda items, each with a
+    decision and two assignments; `seed` gives another date and other names."""
+    first, last = FIRST.split(), LAST.split()
+    names = [
+        f"{first[(i + seed) % 16]} {last[(i // 16) % 16]}{'son' * (i // 256)}"
+        for i in range(people)
+    ]
+    day = datetime.date(2024, 1, 5) + datetime.timedelta(weeks=seed)
+    lines = _header(day, names)
     for k in range(1, items + 1):
         lines += [
             f"Ärende {k} om samverkan kring område {k + seed}",
@@ -52,20 +57,7 @@ def weekly_minutes(n: int) -> bytes:
     day = datetime.date(2015, 1, 5) + datetime.timedelta(weeks=n)
     following = (day + datetime.timedelta(weeks=1)).isoformat()
     p1, p2, p3 = (name.split()[0] for name in names[:3])
-    lines = [
-        "Kommunförbundet Skåne",
-        "",
-        "Delregional operativ tjänstemannaberedning (DOT)",
-        "Skåne Nordost",
-        "",
-        "Plats: Östra kommunhuset Kristianstad",
-        f"Datum: {day.isoformat()}",
-        "Tid: klockan 09.00–12.00",
-        "",
-        "Närvarande:",
-        "",
-        ",\n".join(", ".join(names[i : i + 4]) for i in range(0, 18, 4)),
-        "",
+    lines = _header(day, names) + [
         "Godkännande av dagordning, övriga frågor",
         "",
         "Dagordningen godkänns.",
