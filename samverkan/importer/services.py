@@ -280,11 +280,12 @@ def confirm(
     """Store exactly `minutes` (the reviewer's corrected copy; the extraction if not given).
 
     The meeting, attendance, agenda with each item's notes, decisions, assignments and next
-    meetings are written in short transactions of at most CHUNK rows, on a meeting nobody is
-    shown (`permissions.shown_meetings`) until the last one: whole or not at all. A failure
-    removes what was written; what a killed process left is removed by the next confirmation
-    of the draft. A second confirmation of the same draft while one runs waits for it and
-    returns the meeting it made.
+    meetings are stored whole or not at all: ordinary minutes (at most AT_ONCE rows) in one
+    short transaction; larger ones in short transactions of at most CHUNK rows, on a meeting
+    nobody is shown (`permissions.shown_meetings`) until the last one. A failure removes what
+    was written; what a killed process left is removed by the next confirmation of the draft.
+    A second confirmation of the same draft while one runs waits for it (WAIT_FOR_OTHER at
+    most) and returns the meeting it made.
     """
     found = minutes or corrected(document)
     if chosen:
