@@ -341,7 +341,7 @@ def _rows(found: Minutes) -> int:
 def _confirm_at_once(document, found: Minutes, start: dict, *, by) -> Meeting:
     """A document of at most AT_ONCE rows: one short transaction, whole or not at all, written
     straight onto the meeting an earlier import planned for the day, if there is one."""
-    with transaction.atomic():
+    with transaction.atomic(), report_backs.deferred():  # the rule once, at the end
         meeting = _begin(document, found, at_once=True, **start)
         if meeting is None:
             raise ValidationError(ALREADY_CONFIRMING)
@@ -439,7 +439,7 @@ def _store(
     )
     justering = justering_of(document.text)
     approvers = [p for p in (_person_named(n, people) for n in justering.names) if p]
-    with transaction.atomic():
+    with transaction.atomic(), report_backs.deferred():  # the rule once, at the end
         if planned is not None:  # still planned, as it is now (not cancelled or held since)
             still = Meeting.objects.select_for_update().filter(pk=planned.pk)
             planned = still.filter(state=Meeting.State.PLANNED).first()
