@@ -31,12 +31,17 @@ def _upload(page, name, data, mime):
     screenshot(page, "import-upload-read")
 
 
-def test_the_corrected_import_is_what_everyone_sees(cast, page, live_server):
+@pytest.fixture
+def secretary(cast, page):
+    """Alice, secretary of DOT Nordost, signed in."""
     load_reference()
     dot = Body.objects.get(short_name="DOT Nordost")
     cast.alice.memberships.create(body=dot, role="sekreterare")
-    text = SEED.read_text(encoding="utf-8")
     sign_in(page, "alice")
+
+
+def test_the_corrected_import_is_what_everyone_sees(cast, secretary, page, live_server):
+    text = SEED.read_text(encoding="utf-8")
     _upload(page, "dot-2023-11-24.docx", as_docx(text), DOCX)
     page.get_by_role("link", name="dot-2023-11-24.docx").first.click()
     assert serious_violations(page) == []
@@ -80,11 +85,7 @@ UNSURE = (
 )
 
 
-def test_what_was_read_with_low_confidence_says_so(cast, page):
-    load_reference()
-    dot = Body.objects.get(short_name="DOT Nordost")
-    cast.alice.memberships.create(body=dot, role="sekreterare")
-    sign_in(page, "alice")
+def test_what_was_read_with_low_confidence_says_so(secretary, page):
     _upload(page, "lokaler.txt", UNSURE.encode(), "text/plain")
     page.get_by_role("link", name="lokaler.txt").first.click()
     assert page.get_by_text("1 fält är osäkert utläst och märkt ”Kontrollera”").is_visible()
@@ -101,11 +102,7 @@ def test_what_was_read_with_low_confidence_says_so(cast, page):
     screenshot(page, "import-review-unsure-phone")
 
 
-def test_each_kind_of_highlight_has_its_own_colour_shown_in_the_legend(cast, page):
-    load_reference()
-    dot = Body.objects.get(short_name="DOT Nordost")
-    cast.alice.memberships.create(body=dot, role="sekreterare")
-    sign_in(page, "alice")
+def test_each_kind_of_highlight_has_its_own_colour_shown_in_the_legend(secretary, page):
     _upload(page, "dot.txt", SEED.read_bytes(), "text/plain")
     page.get_by_role("link", name="dot.txt").first.click()
     colours = {}
