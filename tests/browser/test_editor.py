@@ -124,6 +124,8 @@ def test_ambiguous_vem_offers_the_people_beside_the_field_and_keeps_the_place(tw
     page.get_by_role("button", name="Lägg till uppdrag").click()
     page.get_by_role("cell", name="Eva Eriksson", exact=True).wait_for()
     assert page.locator("#assignments-status").inner_text() == "Uppdraget är sparat."
+    # the editor moves the focus once htmx has settled the new rows, a moment after the swap
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'a-who'")
     assert active(page) == "a-who" and page.get_by_label("Vem").input_value() == ""
     assert page.evaluate("window.scrollY") > 500
     assert [p.name for p in Assignment.objects.get().owner_people.all()] == ["Eva Eriksson"]
