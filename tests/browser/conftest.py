@@ -42,8 +42,26 @@ def page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.seen = []  # what went wrong on the way, told when the test fails
+    page.on("console", lambda m: m.type == "error" and page.seen.append(f"console: {m.text}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and page.seen.append(f"{r.status} {r.request.method} {r.url}"),
+    )
     yield page
     context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test tells what the page showed and which requests failed."""
+    report = yield
+    page = item.funcargs.get("page")
+    if report.when == "call" and report.failed and page is not None and not page.is_closed():
+        shown = page.evaluate("document.body ? document.body.innerText : ''")[:4000]
+        report.sections.append(("page", f"{page.url}\n{shown}"))
+        report.sections.append(("requests", "\n".join(page.seen) or "none failed"))
+    return report
 
 
 def sign_in(page, username: str) -> None:

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samverkan.followup.models import Assignment
 from samverkan.meetings.models import Meeting
@@ -51,6 +52,7 @@ def test_plan_write_approve_and_report_back(cast, page, browser, live_server):
     page.locator(f"#decision-{first.pk}").fill("Dagordningen godkänns.")
     page.locator(f"#decision-{first.pk}").press("Enter")
     page.wait_for_selector(f"#decisions-{first.pk} li:has-text('Dagordningen godkänns.')")
+    expect(page.locator(f"#decision-{first.pk}")).to_be_focused()  # emptied, ready for the next
     page.get_by_label("Vem").fill("Alice, Bob")
     page.get_by_label("Vad").fill("Ta fram utkast till kommunikationsplan")
     page.get_by_label("till nästa möte").check()
