@@ -30,13 +30,17 @@ class AssignmentQuerySet(models.QuerySet):
     def for_person(self, person: Person) -> "AssignmentQuerySet":
         """The person's own assignments and those of the bodies they sit in now."""
         bodies = person.memberships.current().values("body")
-        return self.filter(Q(owner_people=person) | Q(owner_bodies__in=bodies)).distinct()
+        own = Assignment.owner_people.through.objects.filter(person=person)
+        of_bodies = Assignment.owner_bodies.through.objects.filter(body__in=bodies)
+        return self.filter(
+            Q(pk__in=own.values("assignment")) | Q(pk__in=of_bodies.values("assignment"))
+        )
 
     def visible_to(self, user) -> "AssignmentQuerySet":
         """Of bodies the user reads, given where they took part or in minutes they may read."""
-        meetings = Meeting.objects.minutes_readable_by(user) | Meeting.objects.taken_part_by(user)
+        meetings = permissions.minutes_filter(user) | permissions.taking_part_filter(user)
         return self.filter(body__in=Body.objects.visible_to(user)).filter(
-            Q(meeting=None) | Q(meeting__in=meetings)
+            Q(meeting=None) | permissions.meeting_rule(meetings, "meeting_id")
         )
 
     def overdue_first(self) -> "AssignmentQuerySet":

@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from samverkan.directory import permissions
 from samverkan.directory.models import Person
 from samverkan.meetings.models import AgendaItem, Meeting
 
@@ -157,7 +158,9 @@ class Note(models.Model):
 class DecisionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DecisionQuerySet":
         """Decisions in approved minutes the user may read."""
-        return self.filter(minutes__meeting__in=Meeting.objects.minutes_readable_by(user))
+        return self.filter(
+            permissions.meeting_rule(permissions.minutes_filter(user), "minutes__meeting_id")
+        )
 
 
 class Decision(models.Model):
