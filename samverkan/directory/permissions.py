@@ -392,7 +392,13 @@ def public_people() -> QuerySet:
 
 def of_public_bodies(meetings: QuerySet) -> QuerySet:
     """Meetings whose every body is public: held together with an internal body is internal."""
-    return meetings.exclude(bodies__in=Body.objects.exclude(pk__in=public_bodies()))
+    return meetings.filter(~_held_by(is_public=False))
+
+
+def public_meeting_filter() -> Q:
+    """Meetings of public bodies only, that may be shown: what the archive and the API show
+    once the minutes are published."""
+    return shown_meetings() & _public_meetings()
 
 
 def public_meetings(meetings: QuerySet) -> QuerySet:
@@ -400,8 +406,8 @@ def public_meetings(meetings: QuerySet) -> QuerySet:
 
     The archive's rule (`Publication.objects.public()`).
     """
-    return of_public_bodies(meetings).filter(
-        shown_meetings(), publication__isnull=False, minutes__approved_at__isnull=False
+    return meetings.filter(
+        public_meeting_filter(), publication__isnull=False, minutes__approved_at__isnull=False
     )
 
 

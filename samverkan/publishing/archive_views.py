@@ -1,7 +1,7 @@
 """The public archive of published minutes, its Atom feed, and search."""
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,18 +23,10 @@ def _published():
 
 
 def archive(request):
-    bodies = (
-        Body.objects.filter(is_public=True, meetings__publication__in=_published())
-        .annotate(year=ExtractYear("meetings__date"))
-        .values("pk", "name", "year")
-        .distinct()
-        .order_by("name", "-year")
-    )
-    by_body: dict[tuple[int, str], list[int]] = {}
-    for row in bodies:
-        by_body.setdefault((row["pk"], row["name"]), []).append(row["year"])
+    """The bodies with published minutes, each a link to its years, and the latest minutes."""
+    published = _published().filter(meeting__bodies=OuterRef("pk"))
     context = {
-        "bodies": [(pk, name, years) for (pk, name), years in by_body.items()],
+        "bodies": Body.objects.filter(is_public=True).filter(Exists(published)),
         "latest": _published().prefetch_related("meeting__bodies")[:10],
         "form": SearchForm(user=request.user),
     }

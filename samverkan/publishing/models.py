@@ -178,11 +178,8 @@ class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
         """What the archive shows: published minutes of public bodies only (the published
         version stays while a correction is written)."""
-        return (
-            self.filter(permissions.shown_meetings(via="meeting__"))
-            .filter(meeting__bodies__is_public=True)
-            .exclude(meeting__bodies__is_public=False)
-            .distinct()
+        return self.filter(
+            permissions.meeting_rule(permissions.public_meeting_filter(), "meeting_id")
         )
 
 
@@ -196,7 +193,7 @@ class Publication(models.Model):
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="publication")
     version = models.PositiveIntegerField(_("publicerad version"), default=1)
     first_published_at = models.DateTimeField(_("först publicerat"), null=True, blank=True)
-    published_at = models.DateTimeField(_("publicerat"))
+    published_at = models.DateTimeField(_("publicerat"), db_index=True)  # the latest first
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
