@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 480, 220, 64, 44, 20, 40
 MAX_PERIOD_LABELS = 6  # more would run into each other on a phone
+MAX_DOTS = 36  # three years of months; beyond, the dots merge into the line
 
 
 @dataclass
@@ -22,6 +23,15 @@ class Chart:
     bottom: int = HEIGHT - PAD_BOTTOM
     label_x: int = PAD_LEFT - 8
     period_y: int = HEIGHT - PAD_BOTTOM + 24
+
+    @property
+    def dots(self) -> list[tuple[float, float]]:
+        """A dot on each value while they stand apart; a longer series is drawn as its line."""
+        return [(x, y) for x, y, _, _ in self.points] if len(self.points) <= MAX_DOTS else []
+
+    @property
+    def period_labels(self) -> list[tuple[float, str]]:
+        return [(x, period) for x, _, period, _ in self.points if period]
 
     @property
     def target_label_y(self) -> float | None:

@@ -50,21 +50,32 @@ class Plan(models.Model):
 
 
 class GoalQuerySet(models.QuerySet):
-    def for_page(self, shown_links: models.Q) -> "GoalQuerySet":
-        """With indicators and their values, activities and their owners, and on each goal,
-        indicator and activity `shown_links`: the decisions and assignments behind it that
-        match `shown_links` (followup's links, read through the reverse relation `links`)."""
+    def for_page(self, shown_links: models.Q) -> list["Goal"]:
+        """The goals with indicators and their values, activities and their owners, and on
+        each goal, indicator and activity `shown_links`: the decisions and assignments behind
+        it that match `shown_links` (followup's links, the reverse relation `links`), read in
+        one query for them all."""
+        goals = list(self.prefetch_related("indicators__values", "activities__owners"))
         link_model = self.model._meta.get_field("links").related_model
-        links = link_model._default_manager.filter(shown_links).select_related(
-            "decision__minutes__meeting", "assignment__meeting"
+        links = (
+            link_model._default_manager.filter(shown_links)
+            .filter(
+                models.Q(goal__in=goals)
+                | models.Q(indicator__goal__in=goals)
+                | models.Q(activity__goal__in=goals)
+            )
+            .select_related("decision__minutes__meeting", "assignment__meeting")
+            .order_by("pk")
         )
-        return self.prefetch_related(
-            models.Prefetch("links", queryset=links, to_attr="shown_links"),
-            "indicators__values",
-            models.Prefetch("indicators__links", queryset=links, to_attr="shown_links"),
-            "activities__owners",
-            models.Prefetch("activities__links", queryset=links, to_attr="shown_links"),
-        )
+        found: dict[tuple[str, int], list] = {}
+        for link in links:
+            for name in ("goal", "indicator", "activity"):
+                if pk := getattr(link, f"{name}_id"):
+                    found.setdefault((name, pk), []).append(link)
+        for goal in goals:
+            for part in [goal, *goal.indicators.all(), *goal.activities.all()]:
+                part.shown_links = found.get((part._meta.model_name, part.pk), [])
+        return goals
 
 
 class Goal(models.Model):
