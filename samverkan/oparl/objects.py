@@ -5,9 +5,10 @@ contact details or attendance answers (see `directory.permissions`).
 """
 
 import datetime
+import functools
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -20,7 +21,23 @@ def absolute(path: str) -> str:
 
 
 def url(name: str, *args) -> str:
-    return absolute(reverse(f"oparl:{name}", args=args))
+    if not all(isinstance(a, int) for a in args):
+        return absolute(reverse(f"oparl:{name}", args=args))
+    return absolute(_path(name, len(args), get_script_prefix(), get_urlconf()).format(*args))
+
+
+# Numbers no row has, reversed once per URL name and replaced by the real ids: a page of
+# meetings names a few hundred objects.
+_SENTINELS = [str(987654321 + n) for n in range(3)]
+
+
+@functools.lru_cache(maxsize=128)
+def _path(name: str, arity: int, prefix: str, urlconf) -> str:
+    path = reverse(f"oparl:{name}", args=[int(s) for s in _SENTINELS[:arity]])
+    path = path.replace("{", "{{").replace("}", "}}")
+    for n, sentinel in enumerate(_SENTINELS[:arity]):
+        path = path.replace(sentinel, f"{{{n}}}")
+    return path
 
 
 def extension(name: str, **params) -> str:
@@ -226,7 +243,7 @@ def file(
 
 
 def agenda_item(row) -> dict:
-    decisions = [d.text for d in row.decisions.all()]
+    decisions = [d.text for d in row.ordered_decisions]
     return _object(
         "AgendaItem",
         url("agenda_item", row.pk),

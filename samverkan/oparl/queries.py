@@ -87,11 +87,17 @@ def agenda_items(*, with_deleted: bool):
     return rows.filter(meeting__in=_public_meeting_ids())
 
 
+def decisions():
+    """An agenda item's decisions in order, as the list `ordered_decisions` (a list, not a
+    queryset per item: a page of meetings has a few hundred items)."""
+    return Prefetch(
+        "decisions", queryset=Decision.objects.order_by("pk"), to_attr="ordered_decisions"
+    )
+
+
 def with_items(meeting_rows):
     """Prefetch what a Meeting object embeds: bodies, agenda items with decisions, minutes text."""
-    items = _items_with_times().prefetch_related(
-        Prefetch("decisions", queryset=Decision.objects.order_by("pk"))
-    )
+    items = _items_with_times().prefetch_related(decisions())
     return meeting_rows.select_related("minutes", "publication").prefetch_related(
         "bodies",
         Prefetch("items", queryset=items),

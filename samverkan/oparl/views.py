@@ -191,13 +191,15 @@ def _item_object(row) -> dict:
 @endpoint
 def agenda_items(request):
     query = lists.read_query(request.GET)
-    rows = queries.agenda_items(with_deleted=query.with_deleted).prefetch_related("decisions")
+    rows = queries.agenda_items(with_deleted=query.with_deleted).prefetch_related(
+        queries.decisions()
+    )
     return _list(request, rows, lambda row: [_item_object(row)])
 
 
 @endpoint
 def agenda_item(request, pk):
-    rows = queries.agenda_items(with_deleted=True).prefetch_related("decisions")
+    rows = queries.agenda_items(with_deleted=True).prefetch_related(queries.decisions())
     return _json(_item_object(_one(rows, pk)))
 
 
