@@ -208,7 +208,11 @@ def taking_part_filter(user: AnyUser) -> Q:
     """Meetings of bodies the user sits in or edits (the people who are called to them)."""
     if is_admin(user):
         return shown_meetings()
-    return shown_meetings() & _held_by(pk__in=sorted(member_body_ids(user) | edited_body_ids(user)))
+    # a set, read through the index on the body: one's own bodies hold few of the meetings
+    own = sorted(member_body_ids(user) | edited_body_ids(user))
+    return shown_meetings() & Q(
+        pk__in=Body.meetings.through.objects.filter(body_id__in=own).values("meeting_id")
+    )
 
 
 def meeting_filter(user: AnyUser) -> Q:
